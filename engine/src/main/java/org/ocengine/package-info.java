@@ -1,0 +1,2 @@
+/** ocengine: open-cluster catalogues from large spectroscopic surveys. */
+package org.ocengine;
