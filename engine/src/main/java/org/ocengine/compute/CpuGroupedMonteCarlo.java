@@ -68,14 +68,13 @@ final class CpuGroupedMonteCarlo {
         double[] even = new double[n];
         double[] odd = new double[n];
         double[] scratch = new double[n];
-        double[] z = new double[2];
         for (int p = fromPair; p < toPair; p++) {
+            draws.normalPairs(key, spec.stream(), ordinals, start, n, p, even, odd);
             for (int i = 0; i < n; i++) {
-                draws.normalPair(key, spec.stream(), ordinals[start + i], p, z, 0);
                 double v = values[start + i];
                 double e = errors[start + i];
-                even[i] = v + e * z[0];
-                odd[i] = v + e * z[1];
+                even[i] = v + e * even[i];
+                odd[i] = v + e * odd[i];
             }
             int j = 2 * p;
             summarise(even, scratch, j, meanJ, medianJ, squaresJ);

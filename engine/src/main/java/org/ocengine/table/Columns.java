@@ -28,6 +28,8 @@ public final class Columns {
     public static final ColumnSpec STAR_ID = def("star_id", STRING, "", "Survey star identifier (LAMOST uid / gp_id)");
     public static final ColumnSpec SOURCE_ID = def("source_id", INT64, "", "Gaia source_id");
     public static final ColumnSpec CLUSTER = def("cluster", STRING, "", "Open-cluster name as given in the input");
+    public static final ColumnSpec SOURCE_ROW = def("source_row", INT64, "", "1-based data row of this measurement in its input file");
+    public static final ColumnSpec STAR_KEY = def("star_key", INT64, "", "Key that groups repeated spectra of one star: the Gaia source_id, else a 64-bit hash of the survey star id, else a position group");
 
     // Position and time
     public static final ColumnSpec RA = def("ra", FLOAT64, "deg", "Right ascension (ICRS)");
