@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -33,10 +35,21 @@ final class AtomicFile implements AutoCloseable {
         return new AtomicFile(target, sibling(target, ".part"));
     }
 
-    /** A new empty hidden file in the folder of {@code target}, for scratch data of a writer. */
+    /**
+     * A new empty hidden file {@code .<target name>.<random><suffix>} in the folder of
+     * {@code target}. Unlike {@code Files.createTempFile} (owner-only), it gets the permissions the
+     * process's umask gives any new file, which the target then keeps after the rename.
+     */
     static Path sibling(Path target, String suffix) throws IOException {
         Path absolute = target.toAbsolutePath();
-        return Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", suffix);
+        while (true) {
+            String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+            try {
+                return Files.createFile(absolute.resolveSibling("." + absolute.getFileName() + "." + random + suffix));
+            } catch (FileAlreadyExistsException e) {
+                // another writer drew the same name: draw again
+            }
+        }
     }
 
     Path target() {

@@ -53,7 +53,7 @@ final class FileProbe {
 
     /**
      * A buffered stream of the file's content, decompressed when it is gzip data (recognised by its
-     * magic number, whatever the name).
+     * magic number, whatever the name); it supports mark and reset.
      *
      * @throws DataException when the file is empty
      */

@@ -63,6 +63,11 @@ final class FitsTableReader implements TableReader {
         InputStream content = FileProbe.openContent(path);
         FitsInputStream in = new FitsInputStream(content);
         try {
+            content.mark(FitsFormat.MAGIC.length());
+            if (!FileProbe.startsWith(content.readNBytes(FitsFormat.MAGIC.length()), FitsFormat.MAGIC)) {
+                throw new DataException(origin, null, 0, "not a FITS file (it does not start with '" + FitsFormat.MAGIC + "')");
+            }
+            content.reset();
             Header header = seekTable(in, origin, options.hdu());
             List<String> warnings = new ArrayList<>();
             List<FitsColumn> columns = new ArrayList<>();
@@ -83,9 +88,6 @@ final class FitsTableReader implements TableReader {
     /** Reads headers up to the wanted HDU (the first BINTABLE, an index, or an EXTNAME) and returns its header. */
     private static Header seekTable(FitsInputStream in, String origin, String hdu) throws IOException {
         Header header = readHeader(in, origin, 0);
-        if (header == null || !header.containsKey("SIMPLE")) {
-            throw new DataException(origin, null, 0, "not a FITS file (no SIMPLE card at its start)");
-        }
         for (int index = 0; ; index++) {
             if (isWanted(header, index, hdu)) {
                 String xtension = header.getStringValue("XTENSION", "");
