@@ -92,7 +92,7 @@ final class FitsTableReader implements TableReader {
             if (isWanted(header, index, hdu)) {
                 String xtension = header.getStringValue("XTENSION", "");
                 if (!xtension.strip().equals("BINTABLE")) {
-                    String kind = index == 0 ? "the primary HDU" : "a " + xtension.strip() + " extension";
+                    String kind = index == 0 ? "the primary HDU" : "an extension of type " + xtension.strip();
                     throw new DataException(origin, null, 0, "HDU " + hdu + " is " + kind + ", not a binary table");
                 }
                 return header;
