@@ -116,9 +116,23 @@ public final class ColumnAliases {
      * the order of {@link Columns#all()}. No input column is used twice.
      */
     public static Map<String, String> resolveAll(Collection<String> inputNames) {
+        return resolveAll(inputNames, Map.of());
+    }
+
+    /**
+     * As {@link #resolveAll(Collection)}, with some pairs fixed beforehand (user overrides,
+     * canonical name to input column spelled as in {@code inputNames}): those canonical columns
+     * take their fixed input, and fixed inputs are not offered to any other canonical column.
+     */
+    public static Map<String, String> resolveAll(Collection<String> inputNames, Map<String, String> fixed) {
         Map<String, String> mapping = new LinkedHashMap<>();
-        List<String> used = new ArrayList<>();
+        List<String> used = new ArrayList<>(fixed.values());
         for (ColumnSpec spec : Columns.all()) {
+            String pinned = fixed.get(spec.name());
+            if (pinned != null) {
+                mapping.put(spec.name(), pinned);
+                continue;
+            }
             List<String> remaining = new ArrayList<>(inputNames);
             remaining.removeAll(used);
             resolve(spec.name(), remaining).ifPresent(input -> {

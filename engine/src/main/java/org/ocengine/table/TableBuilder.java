@@ -107,6 +107,21 @@ public final class TableBuilder implements AutoCloseable {
         return this;
     }
 
+    /** Adds a BOOL column; {@code null} values become nulls. */
+    public TableBuilder addBooleans(ColumnSpec spec, Boolean[] values) {
+        BitVector v = add(spec, ColumnType.BOOL, values.length);
+        v.allocateNew(rowCount);
+        for (int i = 0; i < rowCount; i++) {
+            if (values[i] == null) {
+                v.setNull(i);
+            } else {
+                v.set(i, values[i] ? 1 : 0);
+            }
+        }
+        v.setValueCount(rowCount);
+        return this;
+    }
+
     /** Adds a STRING column; {@code null} values become nulls. */
     public TableBuilder addStrings(ColumnSpec spec, String[] values) {
         VarCharVector v = add(spec, ColumnType.STRING, values.length);
