@@ -1,5 +1,6 @@
 package org.ocengine.compute;
 
+import java.nio.ByteOrder;
 import java.util.Objects;
 import org.apache.arrow.vector.Float8Vector;
 
@@ -24,4 +25,32 @@ public record SkyPositions(Float8Vector ra, Float8Vector dec) {
     public int size() {
         return ra.getValueCount();
     }
-}
+
+    /** Right ascensions copied out (bulk copy), degrees; null becomes NaN. */
+    public double[] raDegrees() {
+        return copy(ra);
+    }
+
+    /** Declinations copied out (bulk copy), degrees; null becomes NaN. */
+    public double[] decDegrees() {
+        return copy(dec);
+    }
+
+    private static double[] copy(Float8Vector v) {
+        int n = v.getValueCount();
+        double[] out = new double[n];
+        int chunk = 1 << 26;
+        for (int from = 0; from < n; from += chunk) {
+            int len = Math.min(chunk, n - from);
+            v.getDataBuffer().nioBuffer((long) from * Float8Vector.TYPE_WIDTH, len * Float8Vector.TYPE_WIDTH)
+                    .order(ByteOrder.nativeOrder()).asDoubleBuffer().get(out, from, len);
+        }
+        if (v.getNullCount() > 0) {
+            for (int i = 0; i < n; i++) {
+                if (v.isNull(i)) {
+                    out[i] = Double.NaN;
+                }
+            }
+        }
+        return out;
+    }}
