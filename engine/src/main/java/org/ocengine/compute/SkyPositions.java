@@ -6,7 +6,8 @@ import org.apache.arrow.vector.Float8Vector;
 
 /**
  * Positions on the sky in degrees (ICRS), borrowed from Arrow vectors: the caller owns the vectors
- * and keeps them open while a backend call uses them. A null in either vector means "no position".
+ * and keeps them open while a backend call uses them. A null, NaN or infinite value in either vector
+ * means "no position"; a declination outside [-90, 90] makes a backend call fail.
  *
  * @param ra  right ascension, degrees, any value (wrapped into [0, 360) by the matchers)
  * @param dec declination, degrees, in [-90, 90]
