@@ -15,10 +15,10 @@ import java.util.stream.IntStream;
  * output is identical for any pool size.
  *
  * <p>Rows with a null, NaN or infinite ra or dec match nothing; a declination outside [-90, 90] is
- * an {@link IllegalArgumentException}. Memory: the B index (see {@link ZoneIndex}), about 40 bytes
- * per A row while matching, and 16 bytes per pair besides the result's. Thread-safe: runs on the
- * given pool (submitting itself there when called from elsewhere), and {@link #match} may be
- * called concurrently.
+ * an {@link IllegalArgumentException}. Memory: the B index (see {@link ZoneIndex}), about 65 bytes
+ * per A row while matching (block buffers start at one pair per row), and up to 48 bytes per pair
+ * besides the result's 16. Thread-safe: runs on the given pool (submitting itself there when
+ * called from elsewhere), and {@link #match} may be called concurrently.
  */
 final class ZoneSkyMatcher {
 
