@@ -58,8 +58,8 @@ public final class SkyGeometry {
      * multiplications and additions, which Java never contracts into fused ones): the angle is
      * reduced to [-45, 45] degrees by subtracting a multiple of 90, exactly (Sterbenz's lemma) for
      * |x| up to 2^50 degrees, converted to radians with one rounding, and evaluated with fdlibm's
-     * kernels (error below 1 ulp). Exact at multiples of 90 degrees, unlike
-     * {@code Math.cos(Math.toRadians(x))}, and about twice as fast. A GPU twin reproduces it bit
+     * kernels (kernel error below 1 ulp). Exact at multiples of 90 degrees, unlike
+     * {@code Math.cos(Math.toRadians(x))}, and about twice as fast. A GPU twin can reproduce it bit
      * for bit when compiled without fused multiply-add contraction.
      */
     public static double cosDegrees(double xDeg) {

@@ -3,7 +3,10 @@ package org.ocengine.xmatch;
 import org.ocengine.table.ColumnSpec;
 import org.ocengine.table.ColumnType;
 
-/** The columns of the cross-match stage's pair table ({@link SkyCrossMatch}), with their units. */
+/**
+ * The columns of the cross-match stage's pair table ({@link SkyCrossMatch}), with their units, and
+ * the values of {@link #MATCH_METHOD}. Constants only.
+ */
 public final class PairColumns {
 
     /** Row of the A table (0-based). */
