@@ -26,29 +26,92 @@ public final class MatchPairs {
         this.separationArcsec = separationArcsec;
     }
 
-    /** Pairs from arrays in any order, sorted into the canonical order (the arrays are not modified). */
+    /**
+     * Pairs from arrays in any order, sorted into the canonical order (the arrays are not
+     * modified). Primitive throughout: a counting sort by A row, then each A row's pairs by
+     * separation and B row, so it suits outputs of many millions of pairs.
+     */
     public static MatchPairs sorted(int[] a, int[] b, double[] separationArcsec) {
         int n = a.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        if (b.length != n || separationArcsec.length != n) {
+            throw new IllegalArgumentException("pair arrays differ in length");
         }
-        Arrays.sort(order, (x, y) -> {
-            int c = Integer.compare(a[x], a[y]);
-            if (c == 0) {
-                c = Double.compare(separationArcsec[x], separationArcsec[y]);
+        int maxA = -1;
+        for (int x : a) {
+            if (x < 0) {
+                throw new IllegalArgumentException("negative A row " + x);
             }
-            return c != 0 ? c : Integer.compare(b[x], b[y]);
-        });
+            maxA = Math.max(maxA, x);
+        }
+        int[] start = new int[maxA + 2];
+        for (int x : a) {
+            start[x + 1]++;
+        }
+        for (int i = 0; i <= maxA; i++) {
+            start[i + 1] += start[i];
+        }
         int[] sa = new int[n];
         int[] sb = new int[n];
         double[] ss = new double[n];
-        for (int i = 0; i < n; i++) {
-            sa[i] = a[order[i]];
-            sb[i] = b[order[i]];
-            ss[i] = separationArcsec[order[i]];
+        int[] next = start.clone();
+        for (int k = 0; k < n; k++) {
+            int to = next[a[k]]++;
+            sa[to] = a[k];
+            sb[to] = b[k];
+            ss[to] = separationArcsec[k];
+        }
+        for (int i = 0; i <= maxA; i++) {
+            sortGroup(sb, ss, start[i], start[i + 1]);
         }
         return new MatchPairs(sa, sb, ss);
+    }
+
+    /**
+     * Sorts the slice [from, to) of parallel arrays by separation, then B row ({@link Double#compare}
+     * order, so NaN separations come last): the order of one A row's pairs.
+     */
+    static void sortGroup(int[] b, double[] sep, int from, int to) {
+        if (to - from <= 24) {
+            for (int i = from + 1; i < to; i++) {
+                int bi = b[i];
+                double si = sep[i];
+                int j = i - 1;
+                while (j >= from && before(si, bi, sep[j], b[j])) {
+                    b[j + 1] = b[j];
+                    sep[j + 1] = sep[j];
+                    j--;
+                }
+                b[j + 1] = bi;
+                sep[j + 1] = si;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        sortGroup(b, sep, from, mid);
+        sortGroup(b, sep, mid, to);
+        int[] lb = Arrays.copyOfRange(b, from, mid);
+        double[] ls = Arrays.copyOfRange(sep, from, mid);
+        int i = 0;
+        int j = mid;
+        int k = from;
+        while (i < lb.length && j < to) {
+            if (before(sep[j], b[j], ls[i], lb[i])) {
+                b[k] = b[j];
+                sep[k++] = sep[j++];
+            } else {
+                b[k] = lb[i];
+                sep[k++] = ls[i++];
+            }
+        }
+        while (i < lb.length) {
+            b[k] = lb[i];
+            sep[k++] = ls[i++];
+        }
+    }
+
+    private static boolean before(double sx, int bx, double sy, int by) {
+        int c = Double.compare(sx, sy);
+        return c < 0 || (c == 0 && bx < by);
     }
 
     public int size() {

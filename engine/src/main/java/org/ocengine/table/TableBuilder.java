@@ -160,6 +160,30 @@ public final class TableBuilder implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds column {@code column} of another table gathered at {@code rows} (row i of the new column
+     * is row {@code rows[i]} of the source; rows may repeat and come in any order), keeping its type
+     * and unit, under {@code name}.
+     */
+    public TableBuilder addGathered(Table from, String column, int[] rows, String name) {
+        FieldVector src = from.vector(column);
+        if (rows.length != rowCount) {
+            throw new IllegalArgumentException("column " + name + " has " + rows.length + " values, table has " + rowCount + " rows");
+        }
+        if (!names.add(name)) {
+            throw new IllegalArgumentException("column " + name + " added twice");
+        }
+        FieldVector to = new Field(name, src.getField().getFieldType(), null).createVector(allocator);
+        vectors.add(to);
+        to.setInitialCapacity(rowCount);
+        to.allocateNew();
+        for (int i = 0; i < rowCount; i++) {
+            to.copyFromSafe(rows[i], i, src);
+        }
+        to.setValueCount(rowCount);
+        return this;
+    }
+
     /** The finished table; the builder hands ownership of the vectors to it. */
     public Table build() {
         VectorSchemaRoot root = new VectorSchemaRoot(vectors);
