@@ -269,13 +269,9 @@ public final class ClusterCatalogue {
         for (int k = 0; k < n; k++) {
             clusterId[k] = key[order[k]];
         }
-        try (Table sorted = stars.select(order, allocator, "members");
-             TableBuilder b = Table.builder(allocator, "members", n)) {
-            for (String name : sorted.columnNames()) {
-                b.addCopy(sorted, name, name);
-            }
-            return b.addStrings(CLUSTER_ID, clusterId).addInts(STAR_ORDINAL, ordinal).addInts(FLAG, flag)
-                    .addStrings(FLAG_REASON, reason).build();
+        try (Table sorted = stars.select(order, allocator, "members")) {
+            return sorted.extend(allocator, "members", b -> b.addStrings(CLUSTER_ID, clusterId)
+                    .addInts(STAR_ORDINAL, ordinal).addInts(FLAG, flag).addStrings(FLAG_REASON, reason));
         }
     }
 
@@ -335,11 +331,11 @@ public final class ClusterCatalogue {
             b.addDoubles(col("rv_dispersion", "km/s", "Standard deviation of all RV draws of flag-1 stars"), pick(sel.dispersion(), keptGroups));
             b.addInts(new ColumnSpec("n_flag12", ColumnType.INT32, "", "Stars with flag 12 (used for [Fe/H])"), n12);
             if (fe != null) {
-                b.addDoubles(col("feh_mean", "dex", "Cluster [Fe/H]: mean of the per-realisation means (flag-12 stars)"), pick(fe.mean(), keptGroups));
-                b.addDoubles(col("feh_mean_err", "dex", "Standard deviation of the per-realisation mean [Fe/H]"), pick(fe.meanStd(), keptGroups));
-                b.addDoubles(col("feh_median", "dex", "Cluster [Fe/H]: median of the per-realisation medians (flag-12 stars)"), pick(fe.median(), keptGroups));
-                b.addDoubles(col("feh_median_err", "dex", "Standard deviation of the per-realisation median [Fe/H]"), pick(fe.medianStd(), keptGroups));
-                b.addDoubles(col("feh_dispersion", "dex", "Standard deviation of all [Fe/H] draws of flag-12 stars"), pick(fe.dispersion(), keptGroups));
+                b.addDoubles(col("feh_mean", "", "Cluster [Fe/H], dex: mean of the per-realisation means (flag-12 stars)"), pick(fe.mean(), keptGroups));
+                b.addDoubles(col("feh_mean_err", "", "Standard deviation of the per-realisation mean [Fe/H], dex"), pick(fe.meanStd(), keptGroups));
+                b.addDoubles(col("feh_median", "", "Cluster [Fe/H], dex: median of the per-realisation medians (flag-12 stars)"), pick(fe.median(), keptGroups));
+                b.addDoubles(col("feh_median_err", "", "Standard deviation of the per-realisation median [Fe/H], dex"), pick(fe.medianStd(), keptGroups));
+                b.addDoubles(col("feh_dispersion", "", "Standard deviation of all [Fe/H] draws of flag-12 stars, dex"), pick(fe.dispersion(), keptGroups));
             }
             b.addBooleans(new ColumnSpec("high_quality", ColumnType.BOOL, "", "At least " + config.highQualityMinStars() + " flag-12 stars"), hq);
             addAbundances(b, stars, order, groupStart, keptGroups, flag12);

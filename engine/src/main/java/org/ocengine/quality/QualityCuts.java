@@ -106,15 +106,15 @@ public final class QualityCuts {
         for (String[] pair : PAIRS) {
             double[] v = values.get(pair[0]);
             double[] e = values.get(pair[1]);
-            if (v == null) {
-                continue;
+            if (v == null || e == null) {
+                continue; // without an uncertainty column the values stay as given (Teff and logg only select stars)
             }
             boolean strict = config.missingErrorFails()
                     && (pair[0].equals(Columns.RV.name()) || pair[0].equals(Columns.FEH.name()));
-            boolean[] errSentinel = e == null ? null : sentinelHit[doubleColumns.indexOf(pair[1])];
+            boolean[] errSentinel = sentinelHit[doubleColumns.indexOf(pair[1])];
             Double limit = config.errorLimits().get(pair[1]);
             for (int i = 0; i < n; i++) {
-                if (e != null && e[i] < 0) {
+                if (e[i] < 0) {
                     throw new DataException(source, inputName(inputNames, pair[1]), i + 1L,
                             "negative uncertainty " + text(e[i]) + " (uncertainties must be >= 0)");
                 }
@@ -122,11 +122,11 @@ public final class QualityCuts {
                     continue;
                 }
                 String reason = null;
-                if (e == null || Double.isNaN(e[i])) {
-                    boolean wasSentinel = errSentinel != null && errSentinel[i];
+                if (Double.isNaN(e[i])) {
+                    boolean wasSentinel = errSentinel[i];
                     if (strict && !wasSentinel) {
                         throw new DataException(source, inputName(inputNames, pair[1]), i + 1L,
-                                (e == null ? "missing column for " : "missing uncertainty for ") + pair[0] + " = " + text(v[i])
+                                "missing uncertainty for " + pair[0] + " = " + text(v[i])
                                         + " (fix the file, or run with --missing-errors reject)");
                     }
                     reason = wasSentinel ? pair[0] + " has an unknown uncertainty (sentinel)" : pair[0] + " has no uncertainty";
@@ -136,9 +136,7 @@ public final class QualityCuts {
                 if (reason != null) {
                     masked.get(i).add(new String[] {pair[0], text(v[i]), reason});
                     v[i] = Double.NaN;
-                    if (e != null) {
-                        e[i] = Double.NaN;
-                    }
+                    e[i] = Double.NaN;
                 }
             }
         }
@@ -206,25 +204,14 @@ public final class QualityCuts {
             for (int k = 0; k < kept; k++) {
                 sourceRows[k] = rows[k] + 1L;
             }
-            return new Result(withColumn(selected, Columns.SOURCE_ROW, sourceRows, allocator), List.copyOf(notes));
+            return new Result(selected.extend(allocator, source, b -> b.addLongs(Columns.SOURCE_ROW, sourceRows)), List.copyOf(notes));
         } finally {
             selected.close();
         }
     }
 
-    private static Table withColumn(Table table, ColumnSpec spec, long[] values, BufferAllocator allocator) {
-        try (var b = Table.builder(allocator, table.origin(), table.rowCount())) {
-            for (String name : table.columnNames()) {
-                if (!name.equals(spec.name())) {
-                    b.addCopy(table, name, name);
-                }
-            }
-            return b.addLongs(spec, values).build();
-        }
-    }
-
     /** A short label per row naming the star: source_id, star id or obsid, with the cluster if known. */
-    static String[] objectLabels(Table t) {
+    public static String[] objectLabels(Table t) {
         int n = t.rowCount();
         String[] ids = null;
         for (ColumnSpec id : new ColumnSpec[] {Columns.SOURCE_ID, Columns.STAR_ID, Columns.OBSID}) {

@@ -21,7 +21,9 @@ public final class RejectedRows {
         /** One value of the row was treated as missing; the row stays. */
         VALUE_SET_MISSING("value set missing"),
         /** A cluster was left out of the catalogue. */
-        CLUSTER_DROPPED("cluster dropped");
+        CLUSTER_DROPPED("cluster dropped"),
+        /** A cross-match pair was not used (the spectrum had a nearer member of the same cluster). */
+        MATCH_DROPPED("match dropped");
 
         private final String label;
 
@@ -58,7 +60,7 @@ public final class RejectedRows {
     public static final ColumnSpec COLUMN = new ColumnSpec("column", ColumnType.STRING, "", "Column whose value caused it");
     public static final ColumnSpec VALUE = new ColumnSpec("value", ColumnType.STRING, "", "That value, as text");
     public static final ColumnSpec REASON = new ColumnSpec("reason", ColumnType.STRING, "", "Why");
-    public static final ColumnSpec ACTION = new ColumnSpec("action", ColumnType.STRING, "", "What was done: row dropped, value set missing, cluster dropped");
+    public static final ColumnSpec ACTION = new ColumnSpec("action", ColumnType.STRING, "", "What was done: row dropped, value set missing, cluster dropped, match dropped");
 
     private final List<Entry> entries = new ArrayList<>();
 

@@ -131,11 +131,6 @@ public final class DrawKey {
      * not depend on which other clusters are in the run. Callers pass the normalised name.
      */
     public static long groupKey(String name) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            h ^= b & 0xFF;
-            h *= 0x100000001b3L;
-        }
-        return h;
+        return Fnv1a.hash64(name);
     }
 }

@@ -17,7 +17,9 @@ import java.util.Optional;
  * The engine's one vocabulary of canonical columns, with their types and units. Every stage reads
  * and writes these names; input spellings (LAMOST, Gaia, CG20, Hunt, OCCAM, VizieR) are mapped onto
  * them by {@link ColumnAliases}. Angles are degrees, velocities km/s, proper motions mas/yr,
- * parallaxes mas, temperatures K, abundances dex, magnitudes mag, distances pc, times MJD (days).
+ * parallaxes mas, temperatures K, magnitudes mag, distances pc, times MJD (days). Logarithmic
+ * quantities (logg, abundances in dex, log age) carry no unit string, because the FITS unit standard
+ * has none for them (astropy would warn on reading); their descriptions say "dex".
  */
 public final class Columns {
 
@@ -48,14 +50,14 @@ public final class Columns {
     public static final ColumnSpec RV_FLAG = def("rv_flag", INT32, "", "Pipeline RV quality flag (0 = good)");
     public static final ColumnSpec TEFF = def("teff", FLOAT64, "K", "Effective temperature");
     public static final ColumnSpec TEFF_ERR = def("teff_err", FLOAT64, "K", "Effective temperature uncertainty");
-    public static final ColumnSpec LOGG = def("logg", FLOAT64, "dex", "Surface gravity log10(g / cm s^-2)");
-    public static final ColumnSpec LOGG_ERR = def("logg_err", FLOAT64, "dex", "Surface gravity uncertainty");
-    public static final ColumnSpec FEH = def("feh", FLOAT64, "dex", "Iron abundance [Fe/H]");
-    public static final ColumnSpec FEH_ERR = def("feh_err", FLOAT64, "dex", "[Fe/H] uncertainty");
-    public static final ColumnSpec MH = def("mh", FLOAT64, "dex", "Metallicity [M/H]");
-    public static final ColumnSpec MH_ERR = def("mh_err", FLOAT64, "dex", "[M/H] uncertainty");
-    public static final ColumnSpec ALPHA_M = def("alpha_m", FLOAT64, "dex", "Alpha enhancement [alpha/M]");
-    public static final ColumnSpec ALPHA_M_ERR = def("alpha_m_err", FLOAT64, "dex", "[alpha/M] uncertainty");
+    public static final ColumnSpec LOGG = def("logg", FLOAT64, "", "Surface gravity log10(g / cm s^-2), dex");
+    public static final ColumnSpec LOGG_ERR = def("logg_err", FLOAT64, "", "Surface gravity uncertainty, dex");
+    public static final ColumnSpec FEH = def("feh", FLOAT64, "", "Iron abundance [Fe/H], dex");
+    public static final ColumnSpec FEH_ERR = def("feh_err", FLOAT64, "", "[Fe/H] uncertainty, dex");
+    public static final ColumnSpec MH = def("mh", FLOAT64, "", "Metallicity [M/H], dex");
+    public static final ColumnSpec MH_ERR = def("mh_err", FLOAT64, "", "[M/H] uncertainty, dex");
+    public static final ColumnSpec ALPHA_M = def("alpha_m", FLOAT64, "", "Alpha enhancement [alpha/M], dex");
+    public static final ColumnSpec ALPHA_M_ERR = def("alpha_m_err", FLOAT64, "", "[alpha/M] uncertainty, dex");
     public static final ColumnSpec VSINI = def("vsini", FLOAT64, "km/s", "Projected rotational velocity");
     public static final ColumnSpec NOBS = def("nobs", INT32, "", "Number of spectra combined into this row");
     public static final ColumnSpec ERRORS_IMPUTED = def("errors_imputed", BOOL, "", "Input flagged the uncertainties of this row as imputed");
@@ -66,8 +68,8 @@ public final class Columns {
     static {
         for (String x : ELEMENTS) {
             String label = "[" + Character.toUpperCase(x.charAt(0)) + x.substring(1) + "/Fe]";
-            def(x + "_fe", FLOAT64, "dex", "Abundance ratio " + label);
-            def(x + "_fe_err", FLOAT64, "dex", label + " uncertainty");
+            def(x + "_fe", FLOAT64, "", "Abundance ratio " + label + ", dex");
+            def(x + "_fe_err", FLOAT64, "", label + " uncertainty, dex");
         }
     }
 
@@ -86,7 +88,7 @@ public final class Columns {
     // Cluster parameters
     public static final ColumnSpec R50 = def("r50", FLOAT64, "deg", "Radius containing half the members");
     public static final ColumnSpec DISTANCE = def("distance", FLOAT64, "pc", "Distance");
-    public static final ColumnSpec LOG_AGE = def("log_age", FLOAT64, "log(yr)", "log10 of the age in years");
+    public static final ColumnSpec LOG_AGE = def("log_age", FLOAT64, "", "log10 of the age in years");
 
     private Columns() {
     }

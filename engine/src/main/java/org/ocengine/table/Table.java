@@ -258,6 +258,20 @@ public final class Table implements AutoCloseable {
         return new Table(out, newOrigin);
     }
 
+    /**
+     * A new table (owned by the caller) with copies of this table's columns followed by the columns
+     * that {@code more} adds to the builder.
+     */
+    public Table extend(BufferAllocator allocator, String newOrigin, java.util.function.Consumer<TableBuilder> more) {
+        try (TableBuilder b = builder(allocator, newOrigin, rowCount())) {
+            for (String name : columnNames()) {
+                b.addCopy(this, name, name);
+            }
+            more.accept(b);
+            return b.build();
+        }
+    }
+
     @Override
     public void close() {
         root.close();

@@ -1,0 +1,184 @@
+package org.ocengine.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ocengine.cluster.ClusterConfig;
+import org.ocengine.combine.Weighting;
+import org.ocengine.compute.Device;
+import org.ocengine.pipeline.ClusterRun;
+import org.ocengine.pipeline.ClusterRunConfig;
+import org.ocengine.quality.QualityConfig;
+import org.ocengine.quality.Survey;
+import org.ocengine.table.CanonicalTables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ocengine run}: the cluster catalogue from spectra and members. */
+@Command(name = "run",
+        header = "Build the cluster catalogue (RV, [Fe/H], member flags) from spectra and members.",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Build the cluster catalogue: quality cuts, cross-match of spectra with cluster members (or the spectra's own cluster column), combination of repeated spectra, and each cluster's RV and [Fe/H] by 5000-draw (--draws) Monte-Carlo with member flags 1 and 12 (Fu et al. 2022).",
+            "",
+            "Writes to --out: clusters, members (with flag and flag_reason), rejected (every row or value set aside, with the reason) and manifest.json (inputs with checksums, configuration, versions, timings). Outputs appear only when the whole run succeeds."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ocengine run --spectra ../shared/data/spectra/lamost_mrs_oc_members.csv --out out/mrs",
+            "  ocengine run --spectra lamost_lrs.csv --survey lrs --out out/lrs --format fits,csv",
+            "  ocengine run --spectra mrs.fits --members cg18_members.csv.gz --min-membership 0.7 \\",
+            "               --clusters CANTAT2020.csv --map spectra:source_id=gaia_dr2_id --out out/run1"})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--spectra", required = true, paramLabel = "FILE",
+            description = "Spectra table (FITS, CSV, CSV.gz or Arrow), one row per spectrum or per star.")
+    Path spectra;
+
+    @Option(names = "--members", paramLabel = "FILE",
+            description = "Cluster member list (cluster, Gaia source_id, ra, dec, membership probability). "
+                    + "Without it the spectra must carry a cluster column.")
+    Path members;
+
+    @Option(names = "--clusters", paramLabel = "FILE",
+            description = "Cluster parameter table (e.g. CANTAT2020.csv) whose position, pm, parallax, distance, age and r50 are joined by cluster name.")
+    Path clusters;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed).")
+    Path out;
+
+    @Option(names = "--radius", defaultValue = "3.5", paramLabel = "ARCSEC",
+            description = "Sky cross-match radius in arcsec (default: ${DEFAULT-VALUE}).")
+    double radius;
+
+    @Option(names = "--member-epoch", paramLabel = "YEAR",
+            description = "Epoch of the member positions (Gaia DR2: 2015.5, DR3: 2016.0); with --spectra-epoch, members are "
+                    + "moved by their proper motions before matching.")
+    Double memberEpoch;
+
+    @Option(names = "--spectra-epoch", paramLabel = "YEAR", description = "Epoch of the spectra positions (LAMOST: 2000.0).")
+    Double spectraEpoch;
+
+    @Option(names = "--draws", defaultValue = "5000", paramLabel = "N",
+            description = "Monte-Carlo realisations per cluster (default: ${DEFAULT-VALUE}).")
+    int draws;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "Seed of the counter-based random draws; same seed, same output bytes (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--survey", paramLabel = "mrs|lrs",
+            description = "LAMOST survey, for the S/N cut (MRS: S/N > 10; LRS: S/N > 6). Default: LRS when the S/N column is snrg, else MRS.")
+    String survey;
+
+    @Option(names = "--min-snr", paramLabel = "S/N", description = "Override the S/N cut (rows at or below it are dropped).")
+    Double minSnr;
+
+    @Option(names = "--min-membership", paramLabel = "P",
+            description = "Drop members with probability at or below P (CG18/CG20: 0.7; Hunt: 0.5). Default: keep all.")
+    Double minMembership;
+
+    @Option(names = "--weighting", defaultValue = "snr", paramLabel = "snr|ivar",
+            description = "Weights for repeated spectra of a star: (S/N)^2 or 1/err^2 (default: ${DEFAULT-VALUE}).")
+    String weighting;
+
+    @Option(names = "--missing-errors", defaultValue = "fail", paramLabel = "fail|reject",
+            description = "An RV or [Fe/H] without uncertainty: stop with an error naming file, column and row (fail), "
+                    + "or set it missing and record it in the rejected table (reject). Default: ${DEFAULT-VALUE}.")
+    String missingErrors;
+
+    @Option(names = "--map", paramLabel = "[ROLE:]CANONICAL=INPUT",
+            description = "Use INPUT as the canonical column (repeatable), e.g. source_id=dr2_source_id; ROLE is spectra "
+                    + "(default), members or clusters.")
+    List<String> maps = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "fits", split = ",", paramLabel = "FMT",
+            description = "Output table formats, comma-separated: fits, csv, arrow (default: ${DEFAULT-VALUE}).")
+    List<String> formats;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|cuda",
+            description = "Compute backend; auto uses a GPU when one is usable, else the CPU (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "CPU threads (0: all cores).")
+    int threads;
+
+    @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|always|never",
+            description = "Progress bars on standard error (auto: when it is a terminal).")
+    String progress;
+
+    @Option(names = "--quiet", description = "Print only errors.")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "Print stack traces with errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+        ColumnMaps columns = ColumnMaps.parse(maps);
+        QualityConfig quality = QualityConfig.defaults(Survey.MRS)
+                .withMinSnr(minSnr == null ? Double.NaN : minSnr)
+                .withMissingErrorFails(switch (missingErrors) {
+                    case "fail" -> true;
+                    case "reject" -> false;
+                    default -> throw new IllegalArgumentException("--missing-errors must be fail or reject, not " + missingErrors);
+                });
+        ClusterRunConfig config = new ClusterRunConfig(spectra, members, clusters, columns.spectra(), columns.members(),
+                columns.clusters(), survey == null ? null : Survey.parse(survey), quality,
+                minMembership == null ? Double.NaN : minMembership, radius,
+                memberEpoch == null ? Double.NaN : memberEpoch, spectraEpoch == null ? Double.NaN : spectraEpoch,
+                switch (weighting) {
+                    case "snr" -> Weighting.SNR_SQUARED;
+                    case "ivar" -> Weighting.INVERSE_VARIANCE;
+                    default -> throw new IllegalArgumentException("--weighting must be snr or ivar, not " + weighting);
+                },
+                ClusterConfig.defaults(seed).withDraws(draws), Device.parse(device), threads, formats);
+        var err = spec.commandLine().getErr();
+        var outw = spec.commandLine().getOut();
+        ClusterRun.Summary summary = ClusterRun.run(config, out, ConsoleProgress.of(progress), line -> {
+            if (!quiet) {
+                err.println("ocengine: " + line);
+            }
+        });
+        if (!quiet) {
+            outw.print(summary.report());
+            outw.println();
+            outw.printf("%d clusters (%d with >= 3 flag-12 stars) from %d member stars; %d rejected entries.%n",
+                    summary.counts().get("clusters"), summary.counts().get("clusters_high_quality"),
+                    summary.counts().get("member_stars"), summary.counts().get("rejected_entries"));
+            outw.println("Wrote:");
+            for (Path p : summary.outputs()) {
+                outw.println("  " + p);
+            }
+        }
+        return 0;
+    }
+
+    /** {@code --map} assignments split by role. */
+    record ColumnMaps(java.util.Map<String, String> spectra, java.util.Map<String, String> members,
+                      java.util.Map<String, String> clusters) {
+        static ColumnMaps parse(List<String> maps) {
+            List<String> s = new ArrayList<>();
+            List<String> m = new ArrayList<>();
+            List<String> c = new ArrayList<>();
+            for (String map : maps) {
+                int colon = map.indexOf(':');
+                int eq = map.indexOf('=');
+                String role = colon > 0 && colon < eq ? map.substring(0, colon) : "spectra";
+                String assignment = colon > 0 && colon < eq ? map.substring(colon + 1) : map;
+                switch (role) {
+                    case "spectra" -> s.add(assignment);
+                    case "members" -> m.add(assignment);
+                    case "clusters" -> c.add(assignment);
+                    default -> throw new IllegalArgumentException("--map role must be spectra, members or clusters, not " + role);
+                }
+            }
+            return new ColumnMaps(CanonicalTables.parseOverrides(s), CanonicalTables.parseOverrides(m), CanonicalTables.parseOverrides(c));
+        }
+    }
+}
