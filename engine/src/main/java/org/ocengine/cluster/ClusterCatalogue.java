@@ -118,10 +118,6 @@ public final class ClusterCatalogue {
         int[] ordinal = new int[n]; // by sorted position
         for (int g = 0; g < groups; g++) {
             groupKey[g] = DrawKey.groupKey(key[order[groupStart[g]]]);
-            int size = groupStart[g + 1] - groupStart[g];
-            if (size >= DrawKey.MAX_STARS) {
-                throw new DataException(stars.origin(), Columns.CLUSTER.name(), 0, "cluster " + key[order[groupStart[g]]] + " has more than 2^24 members");
-            }
             for (int k = groupStart[g]; k < groupStart[g + 1]; k++) {
                 ordinal[k] = k - groupStart[g];
             }

@@ -8,15 +8,15 @@ import org.ocengine.random.DrawKey;
 /**
  * The CPU twin of the grouped Monte-Carlo kernel (SPEC.md 5). Per group it keeps, for every
  * realisation j, mean_j, the exact median_j and the within-realisation sum of squared deviations,
- * then reduces them in realisation order; the pooled dispersion is assembled from these exactly
- * (sum of within-draw squares plus n times the squared deviations of mean_j), so no running sums of
- * squares lose precision. Work is split by group, and by fixed chunks of realisations when groups are
+ * then reduces them in realisation order; the pooled dispersion is assembled from these (sum of
+ * within-draw squares plus n times the squared deviations of mean_j), so no sums of squares run over
+ * the whole sample. Work is split by group, and by fixed chunks of realisations when groups are
  * few, so results are identical for any thread count. Thread-safe; runs on the given pool.
  */
 final class CpuGroupedMonteCarlo {
 
-    /** Realisation pairs per task when one group is split across threads. */
-    private static final int PAIRS_PER_CHUNK = 256;
+    /** Realisation quads (four draws per Philox block) per task when one group is split across threads. */
+    private static final int QUADS_PER_CHUNK = 128;
 
     private final ForkJoinPool pool;
 
@@ -42,12 +42,12 @@ final class CpuGroupedMonteCarlo {
             double[] meanJ = new double[draws];
             double[] medianJ = new double[draws];
             double[] squaresJ = new double[draws];
-            int pairs = (draws + 1) / 2;
-            int chunks = splitGroups ? (pairs + PAIRS_PER_CHUNK - 1) / PAIRS_PER_CHUNK : 1;
+            int quads = (draws + 3) / 4;
+            int chunks = splitGroups ? (quads + QUADS_PER_CHUNK - 1) / QUADS_PER_CHUNK : 1;
             IntStream stream = IntStream.range(0, chunks);
             (chunks > 1 ? stream.parallel() : stream).forEach(c -> {
-                int from = c * PAIRS_PER_CHUNK;
-                int to = chunks == 1 ? pairs : Math.min(pairs, from + PAIRS_PER_CHUNK);
+                int from = c * QUADS_PER_CHUNK;
+                int to = chunks == 1 ? quads : Math.min(quads, from + QUADS_PER_CHUNK);
                 drawChunk(samples, spec, g, from, to, meanJ, medianJ, squaresJ);
             });
             reduce(n, meanJ, medianJ, squaresJ, g, mean, meanStd, median, medianStd, dispersion);
@@ -55,51 +55,97 @@ final class CpuGroupedMonteCarlo {
         return new GroupStatistics(mean, meanStd, median, medianStd, dispersion);
     }
 
-    /** Fills per-realisation results for realisation pairs [fromPair, toPair) of group g. */
-    private static void drawChunk(GroupedSamples s, MonteCarloSpec spec, int g, int fromPair, int toPair,
+    /** Fills per-realisation results for realisation quads [fromQuad, toQuad) of group g. */
+    private static void drawChunk(GroupedSamples s, MonteCarloSpec spec, int g, int fromQuad, int toQuad,
                                   double[] meanJ, double[] medianJ, double[] squaresJ) {
         int start = s.groupOffsets()[g];
         int n = s.size(g);
         long key = s.groupKeys()[g];
-        double[] values = s.values();
-        double[] errors = s.errors();
-        int[] ordinals = s.starOrdinals();
         DrawKey draws = new DrawKey(spec.seed());
-        double[] even = new double[n];
-        double[] odd = new double[n];
-        double[] scratch = new double[n];
-        for (int p = fromPair; p < toPair; p++) {
-            draws.normalPairs(key, spec.stream(), ordinals, start, n, p, even, odd);
-            for (int i = 0; i < n; i++) {
-                double v = values[start + i];
-                double e = errors[start + i];
-                even[i] = v + e * even[i];
-                odd[i] = v + e * odd[i];
-            }
-            int j = 2 * p;
-            summarise(even, scratch, j, meanJ, medianJ, squaresJ);
-            if (j + 1 < meanJ.length) {
-                summarise(odd, scratch, j + 1, meanJ, medianJ, squaresJ);
+        double shift = 0;
+        for (int i = 0; i < n; i++) {
+            shift += s.values()[start + i];
+        }
+        shift /= n;
+        double[][] z = new double[4][n];
+        MedianFinder medians = new MedianFinder(n);
+        for (int q = fromQuad; q < toQuad; q++) {
+            draws.normalQuads(key, spec.stream(), s.starOrdinals(), start, n, q, z);
+            for (int lane = 0; lane < 4; lane++) {
+                int j = 4 * q + lane;
+                if (j < meanJ.length) {
+                    summarise(s.values(), s.errors(), start, shift, z[lane], j, meanJ, squaresJ);
+                    medianJ[j] = medians.median(z[lane]);
+                }
             }
         }
     }
 
-    private static void summarise(double[] x, double[] scratch, int j, double[] meanJ, double[] medianJ, double[] squaresJ) {
+    /**
+     * Turns deviates z into draws x = v + e z in place, and stores the realisation's mean and sum of
+     * squared deviations. The sums are taken about {@code shift} (the group's mean value, close to
+     * every realisation's mean), so one pass gives both without cancellation.
+     */
+    private static void summarise(double[] values, double[] errors, int start, double shift, double[] x, int j,
+                                  double[] meanJ, double[] squaresJ) {
         int n = x.length;
         double sum = 0;
+        double squares = 0;
         for (int i = 0; i < n; i++) {
-            sum += x[i];
+            double xi = values[start + i] + errors[start + i] * x[i];
+            x[i] = xi;
+            double d = xi - shift;
+            sum += d;
+            squares += d * d;
         }
-        double m = sum / n;
-        double ss = 0;
-        for (int i = 0; i < n; i++) {
-            double d = x[i] - m;
-            ss += d * d;
+        meanJ[j] = shift + sum / n;
+        squaresJ[j] = Math.max(0.0, squares - sum * sum / n);
+    }
+
+    /**
+     * Exact medians of successive realisations of one group. Each realisation's median lies close to
+     * the previous one, so it is first sought in a window around it ({@link Selection#medianInWindow});
+     * the window's half-width adapts so that about a dozen values fall inside, and doubles after a miss,
+     * which falls back to full selection. The values are exact either way; only the work differs.
+     */
+    private static final class MedianFinder {
+        private static final int TARGET_INSIDE = 12;
+
+        private final double[] window;
+        private final double[] scratchA;
+        private final double[] scratchB;
+        private double centre = Double.NaN;
+        private double halfWidth = Double.NaN;
+
+        MedianFinder(int n) {
+            window = new double[n + 1];
+            scratchA = new double[n + 1];
+            scratchB = new double[n];
         }
-        meanJ[j] = m;
-        squaresJ[j] = ss;
-        System.arraycopy(x, 0, scratch, 0, n);
-        medianJ[j] = Selection.median(scratch, n);
+
+        double median(double[] x) {
+            int n = x.length;
+            if (n > 4 * TARGET_INSIDE && !Double.isNaN(centre)) {
+                double m = Selection.medianInWindow(x, n, centre - halfWidth, centre + halfWidth, window);
+                int inside = (int) window[n];
+                if (!Double.isNaN(m)) {
+                    // steer the window towards TARGET_INSIDE values
+                    halfWidth *= inside > 2 * TARGET_INSIDE ? 0.8 : inside < TARGET_INSIDE / 2 ? 1.25 : 1.0;
+                    centre = m;
+                    return m;
+                }
+                halfWidth *= 2;
+            }
+            double m = Selection.median(x, n, scratchA, scratchB);
+            if (Double.isNaN(centre)) {
+                // first realisation: a window that would hold about TARGET_INSIDE of these values
+                double lo = Selection.select(x, n, Math.max(0, n / 2 - TARGET_INSIDE / 2), scratchA, scratchB);
+                double hi = Selection.select(x, n, Math.min(n - 1, n / 2 + TARGET_INSIDE / 2), scratchA, scratchB);
+                halfWidth = Math.max(0.5 * (hi - lo), Math.ulp(m) * 16);
+            }
+            centre = m;
+            return m;
+        }
     }
 
     private static void reduce(int n, double[] meanJ, double[] medianJ, double[] squaresJ, int g,

@@ -6,7 +6,7 @@ package org.ocengine.compute;
  *
  * @param values       measured value of each star (e.g. RV in km/s)
  * @param errors       its 1-sigma uncertainty, same unit, finite and non-negative
- * @param starOrdinals each star's ordinal within its group as used in the draw key (below 2^24);
+ * @param starOrdinals each star's ordinal within its group as used in the draw key (not negative);
  *                     keeping a star's ordinal when others are left out keeps its draws the same
  * @param groupOffsets length groups + 1, non-decreasing, first 0, last = number of stars
  * @param groupKeys    each group's 64-bit draw key (see {@link org.ocengine.random.DrawKey#groupKey})

@@ -1,84 +1,161 @@
 package org.ocengine.compute;
 
 /**
- * Exact order statistics by in-place selection (Hoare partitioning with a median-of-three pivot),
- * average linear time. Not thread-safe on a shared array; allocation-free.
+ * Exact order statistics (the k-th smallest, the median) by quickselect with a branch-free,
+ * out-of-place partition: each element is written to both ends of a scratch array and the two
+ * cursors advance by the comparison's 0 or 1, so random data costs no branch mispredictions and no
+ * store-to-load chains (in-place partitions have one or the other). Average linear time. The input
+ * array is left unchanged; callers supply two scratch arrays so that nothing is allocated. Values
+ * must be finite. Not thread-safe on shared scratch arrays.
  */
 public final class Selection {
+
+    /** Ranges this short are finished by insertion sort. */
+    private static final int SMALL = 8;
 
     private Selection() {
     }
 
     /**
      * The median of {@code x[0..n)}: the middle value for odd n, the average of the two middle
-     * values for even n (numpy's convention). Reorders {@code x[0..n)}. NaN values are not allowed.
+     * values for even n (numpy's convention).
+     *
+     * @param scratchA scratch space of at least n elements
+     * @param scratchB scratch space of at least n elements
      */
-    public static double median(double[] x, int n) {
+    public static double median(double[] x, int n, double[] scratchA, double[] scratchB) {
         if (n <= 0) {
             return Double.NaN;
         }
-        int k = n >>> 1;
-        double upper = select(x, n, k);
         if ((n & 1) == 1) {
-            return upper;
+            return select(x, n, n >>> 1, scratchA, scratchB, false);
         }
-        // after selecting k, x[0..k) holds the k smallest values: the lower middle is their maximum
-        double lower = x[0];
-        for (int i = 1; i < k; i++) {
-            if (x[i] > lower) {
-                lower = x[i];
-            }
-        }
-        return 0.5 * (lower + upper);
+        double upper = select(x, n, n >>> 1, scratchA, scratchB, true);
+        return 0.5 * (scratchA[n] + upper);
     }
 
     /**
-     * The k-th smallest (0-based) of {@code x[0..n)}; afterwards x[k] holds it, smaller-or-equal
-     * values lie before it and greater-or-equal after.
+     * The median of {@code x[0..n)} (as {@link #median}) when it lies in the window
+     * {@code [lo, hi)}, else NaN: one branch-free pass counts the values below the window and gathers
+     * those inside it into {@code window}; only when the middle rank(s) fall among the gathered values
+     * are these few ordered. Exact: it returns the same value as {@link #median} or NaN, so a caller
+     * that knows roughly where the median is (the previous realisation's) saves most of the work.
+     *
+     * @param window scratch space of at least n elements; on return its first {@code windowCount()}
+     *               elements hold the values in the window (in some order)
+     * @return the median, or NaN when it is not in the window; the count of values gathered is
+     *         returned in {@code window[n]} (so window needs n + 1 elements)
      */
-    public static double select(double[] x, int n, int k) {
+    public static double medianInWindow(double[] x, int n, double lo, double hi, double[] window) {
+        int below = 0;
+        int inside = 0;
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            // branch-free: the signs of v - lo and v - hi (finite values)
+            int ltLo = (int) (Double.doubleToRawLongBits(v - lo) >>> 63);
+            int ltHi = (int) (Double.doubleToRawLongBits(v - hi) >>> 63);
+            window[inside] = v;
+            below += ltLo;
+            inside += ltHi & (1 - ltLo);
+        }
+        window[n] = inside;
+        int k = n >>> 1;
+        int first = (n & 1) == 1 ? k : k - 1; // lowest rank needed
+        if (first < below || k >= below + inside) {
+            return Double.NaN;
+        }
+        insertionSort(window, 0, inside - 1);
+        double upper = window[k - below];
+        return (n & 1) == 1 ? upper : 0.5 * (window[first - below] + upper);
+    }
+
+    /**
+     * The k-th smallest (0-based) of {@code x[0..n)}, leaving {@code x} unchanged.
+     *
+     * @param scratchA scratch space of at least n elements
+     * @param scratchB scratch space of at least n elements
+     */
+    public static double select(double[] x, int n, int k, double[] scratchA, double[] scratchB) {
+        return select(x, n, k, scratchA, scratchB, false);
+    }
+
+    /**
+     * Quickselect; with {@code alsoBelow} (k &gt; 0) the (k-1)-th smallest is left in
+     * {@code scratchA[n]} (so scratchA then needs n + 1 elements).
+     */
+    private static double select(double[] x, int n, int k, double[] scratchA, double[] scratchB, boolean alsoBelow) {
+        double[] from = x;
+        double[] to = scratchA;
         int lo = 0;
         int hi = n - 1;
-        while (hi > lo) {
-            if (hi - lo < 16) {
-                insertionSort(x, lo, hi);
-                return x[k];
+        double below = Double.NaN; // the (k-1)-th smallest once it has been split off to the left of lo
+        while (hi - lo >= SMALL) {
+            double pivot = medianOfThree(from[lo], from[(lo + hi) >>> 1], from[hi]);
+            int less = lo;
+            int notLess = hi;
+            for (int i = lo; i <= hi; i++) {
+                double v = from[i];
+                to[less] = v;
+                to[notLess] = v;
+                // v < pivot, branch-free: the sign of v - pivot (finite values; equal values give +0)
+                int lt = (int) (Double.doubleToRawLongBits(v - pivot) >>> 63);
+                less += lt;
+                notLess -= 1 - lt;
             }
-            int mid = (lo + hi) >>> 1;
-            if (x[mid] < x[lo]) {
-                swap(x, mid, lo);
-            }
-            if (x[hi] < x[lo]) {
-                swap(x, hi, lo);
-            }
-            if (x[hi] < x[mid]) {
-                swap(x, hi, mid);
-            }
-            double pivot = x[mid];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (x[i] < pivot) {
-                    i++;
+            // to[lo..less) < pivot <= to[less..hi]
+            if (k < less) {
+                hi = less - 1;
+            } else if (less == lo) {
+                // nothing below the pivot: it is the range's minimum; split off its copies
+                int equal = lo;
+                for (int i = lo; i <= hi; i++) {
+                    if (to[i] == pivot) {
+                        to[i] = to[equal];
+                        to[equal++] = pivot;
+                    }
                 }
-                while (x[j] > pivot) {
-                    j--;
+                if (k < equal) {
+                    return finish(scratchA, n, alsoBelow, k > lo ? pivot : below, pivot);
                 }
-                if (i <= j) {
-                    swap(x, i, j);
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
+                below = pivot;
+                lo = equal;
             } else {
-                return x[k];
+                if (alsoBelow && less == k) {
+                    below = max(to, lo, less - 1);
+                }
+                lo = less;
             }
+            from = to;
+            to = to == scratchA ? scratchB : scratchA;
         }
-        return x[k];
+        if (from == x) {
+            System.arraycopy(x, lo, to, lo, hi - lo + 1);
+            from = to;
+        }
+        insertionSort(from, lo, hi);
+        double value = from[k];
+        return finish(scratchA, n, alsoBelow, k > lo ? from[k - 1] : below, value);
+    }
+
+    private static double finish(double[] scratchA, int n, boolean alsoBelow, double below, double value) {
+        if (alsoBelow) {
+            scratchA[n] = below;
+        }
+        return value;
+    }
+
+    private static double max(double[] x, int lo, int hi) {
+        double m = x[lo];
+        for (int i = lo + 1; i <= hi; i++) {
+            m = x[i] > m ? x[i] : m;
+        }
+        return m;
+    }
+
+    private static double medianOfThree(double a, double b, double c) {
+        double lo = a < b ? a : b;
+        double hi = a < b ? b : a;
+        return c < lo ? lo : c > hi ? hi : c;
     }
 
     private static void insertionSort(double[] x, int lo, int hi) {
@@ -91,11 +168,5 @@ public final class Selection {
             }
             x[j + 1] = v;
         }
-    }
-
-    private static void swap(double[] x, int i, int j) {
-        double t = x[i];
-        x[i] = x[j];
-        x[j] = t;
     }
 }

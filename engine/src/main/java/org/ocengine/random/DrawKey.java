@@ -1,134 +1,123 @@
 package org.ocengine.random;
 
 /**
- * How a Monte-Carlo draw is keyed onto Philox4x32-10, shared by every backend.
+ * How a Monte-Carlo draw is keyed onto Philox4x64-10, shared by every backend.
  *
- * <p>Key = the run's 64-bit seed (low word k0, high word k1). Counter = (c0, c1, c2, c3) with
- * c0 = draw / 2, c1 = (stream &lt;&lt; 24) | star, c2 = low 32 bits of the group key, c3 = high 32
- * bits of the group key. One block gives two uniforms (words 0,1 and words 2,3, by
- * {@link Philox4x32#uniformOpen}) and so the standard normal deviates of draws 2k and 2k+1 of one
- * star. A group is a cluster (its key a hash of the normalised cluster name, {@link #groupKey}), a
- * star its ordinal within the group (below 2^24), a stream the quantity sampled (RV, [Fe/H], ...,
- * below 256). The draw of (seed, group, stream, star, draw) is therefore fixed whatever else runs.
+ * <p>Key = (the run's 64-bit seed, {@link #KEY1}). A group is a cluster (its key a hash of the
+ * normalised cluster name, {@link #groupKey}), a star its ordinal within the group, a stream the
+ * quantity sampled (RV, [Fe/H], ...). Draws come in fours: the Philox block with counter
+ * <pre>
+ *   c0 = draw / 4,   c1 = m,   c2 = (stream &lt;&lt; 32) | star,   c3 = group key
+ * </pre>
+ * gives word m of draws {@code 4*(draw/4) + 0..3} (its output words 0..3). A draw's standard normal
+ * deviate is the {@link Ziggurat} deviate of its words m = 0, 1, 2, ...; about 98.5% of deviates need
+ * word 0 only. The deviate of (seed, group, stream, star, draw) is therefore fixed whatever else runs.
  *
  * <p>Instances hold scratch space and are not thread-safe: use one per thread.
  */
 public final class DrawKey {
 
-    /** Largest star ordinal + 1 within one group. */
-    public static final int MAX_STARS = 1 << 24;
-    /** Largest stream + 1. */
-    public static final int MAX_STREAMS = 1 << 8;
+    /** Second key word: fixed, so that the seed alone selects the stream family ("ocengine" in ASCII). */
+    public static final long KEY1 = 0x6F63656E67696E65L;
 
-    private final int k0;
-    private final int k1;
-    private final int[] block = new int[4];
+    private static final long M0 = Philox4x64.M0;
+    private static final long M1 = Philox4x64.M1;
+
+    private final long k0;
+    /** The key words of each of the ten rounds. */
+    private final long[] roundKeys0 = new long[Philox4x64.ROUNDS];
+    private final long[] roundKeys1 = new long[Philox4x64.ROUNDS];
+    private final long[] block = new long[4];
+    private final DrawWords words = new DrawWords();
 
     public DrawKey(long seed) {
-        this.k0 = (int) seed;
-        this.k1 = (int) (seed >>> 32);
+        this.k0 = seed;
+        for (int r = 0; r < Philox4x64.ROUNDS; r++) {
+            roundKeys0[r] = seed + r * Philox4x64.W0;
+            roundKeys1[r] = KEY1 + r * Philox4x64.W1;
+        }
     }
 
     /**
-     * The standard normal deviates of draws {@code 2*drawPair} and {@code 2*drawPair+1}, written to
-     * {@code out[offset]} and {@code out[offset+1]}.
+     * The deviates of draws {@code 4*drawQuad + 0..3} for the stars with ordinals
+     * {@code ordinals[from .. from+count)} of one group, into {@code out[0..3][0..count)}.
      */
-    public void normalPair(long groupKey, int stream, int star, int drawPair, double[] out, int offset) {
-        Philox4x32.block(drawPair, (stream << 24) | star, (int) groupKey, (int) (groupKey >>> 32), k0, k1, block);
-        out[offset] = NormalQuantile.inverseCdf(Philox4x32.uniformOpen(block[0], block[1]));
-        out[offset + 1] = NormalQuantile.inverseCdf(Philox4x32.uniformOpen(block[2], block[3]));
-    }
-
-    /**
-     * The deviates of draws {@code 2*drawPair} and {@code 2*drawPair+1} for many stars of one group:
-     * {@code even[i]} and {@code odd[i]} for the star with ordinal {@code ordinals[from + i]}, i in
-     * [0, count). Same values as {@link #normalPair}, computed four stars at a time so that the
-     * processor overlaps the four independent Philox chains.
-     */
-    public void normalPairs(long groupKey, int stream, int[] ordinals, int from, int count, int drawPair,
-                            double[] even, double[] odd) {
-        int c2 = (int) groupKey;
-        int c3 = (int) (groupKey >>> 32);
-        int tag = stream << 24;
-        int i = 0;
-        for (; i + 4 <= count; i += 4) {
-            int a1 = tag | ordinals[from + i];
-            int b1 = tag | ordinals[from + i + 1];
-            int c1 = tag | ordinals[from + i + 2];
-            int d1 = tag | ordinals[from + i + 3];
-            // four Philox4x32-10 blocks with counters (drawPair, x1, c2, c3), rounds interleaved
-            int a0 = drawPair;
-            int a2 = c2;
-            int a3 = c3;
-            int b0 = drawPair;
-            int b2 = c2;
-            int b3 = c3;
-            int cc0 = drawPair;
-            int cc2 = c2;
-            int cc3 = c3;
-            int d0 = drawPair;
-            int d2 = c2;
-            int d3 = c3;
-            int key0 = k0;
-            int key1 = k1;
-            for (int round = 0; round < Philox4x32.ROUNDS; round++) {
-                long pa0 = M0L * (a0 & 0xFFFFFFFFL);
-                long pa1 = M1L * (a2 & 0xFFFFFFFFL);
-                long pb0 = M0L * (b0 & 0xFFFFFFFFL);
-                long pb1 = M1L * (b2 & 0xFFFFFFFFL);
-                long pc0 = M0L * (cc0 & 0xFFFFFFFFL);
-                long pc1 = M1L * (cc2 & 0xFFFFFFFFL);
-                long pd0 = M0L * (d0 & 0xFFFFFFFFL);
-                long pd1 = M1L * (d2 & 0xFFFFFFFFL);
-                a0 = (int) (pa1 >>> 32) ^ a1 ^ key0;
-                a1 = (int) pa1;
-                a2 = (int) (pa0 >>> 32) ^ a3 ^ key1;
-                a3 = (int) pa0;
-                b0 = (int) (pb1 >>> 32) ^ b1 ^ key0;
-                b1 = (int) pb1;
-                b2 = (int) (pb0 >>> 32) ^ b3 ^ key1;
-                b3 = (int) pb0;
-                cc0 = (int) (pc1 >>> 32) ^ c1 ^ key0;
-                c1 = (int) pc1;
-                cc2 = (int) (pc0 >>> 32) ^ cc3 ^ key1;
-                cc3 = (int) pc0;
-                d0 = (int) (pd1 >>> 32) ^ d1 ^ key0;
-                d1 = (int) pd1;
-                d2 = (int) (pd0 >>> 32) ^ d3 ^ key1;
-                d3 = (int) pd0;
-                key0 += Philox4x32.W0;
-                key1 += Philox4x32.W1;
+    public void normalQuads(long groupKey, int stream, int[] ordinals, int from, int count, long drawQuad, double[][] out) {
+        long tag = (long) stream << 32;
+        double[] d0 = out[0];
+        double[] d1 = out[1];
+        double[] d2 = out[2];
+        double[] d3 = out[3];
+        long[] keys0 = roundKeys0;
+        long[] keys1 = roundKeys1;
+        for (int i = 0; i < count; i++) {
+            // Philox4x64-10 of (drawQuad, 0, tag | star, groupKey), inlined: this loop is the
+            // Monte-Carlo's hot spot (checked against Philox4x64.block in the tests)
+            long x0 = drawQuad;
+            long x1 = 0;
+            long x2 = tag | (ordinals[from + i] & 0xFFFFFFFFL);
+            long x3 = groupKey;
+            for (int r = 0; r < Philox4x64.ROUNDS; r++) {
+                long lo0 = M0 * x0;
+                long hi0 = Math.unsignedMultiplyHigh(M0, x0);
+                long lo1 = M1 * x2;
+                long hi1 = Math.unsignedMultiplyHigh(M1, x2);
+                x0 = hi1 ^ x1 ^ keys0[r];
+                x1 = lo1;
+                x2 = hi0 ^ x3 ^ keys1[r];
+                x3 = lo0;
             }
-            even[i] = NormalQuantile.inverseCdf(Philox4x32.uniformOpen(a0, a1));
-            odd[i] = NormalQuantile.inverseCdf(Philox4x32.uniformOpen(a2, a3));
-            even[i + 1] = NormalQuantile.inverseCdf(Philox4x32.uniformOpen(b0, b1));
-            odd[i + 1] = NormalQuantile.inverseCdf(Philox4x32.uniformOpen(b2, b3));
-            even[i + 2] = NormalQuantile.inverseCdf(Philox4x32.uniformOpen(cc0, c1));
-            odd[i + 2] = NormalQuantile.inverseCdf(Philox4x32.uniformOpen(cc2, cc3));
-            even[i + 3] = NormalQuantile.inverseCdf(Philox4x32.uniformOpen(d0, d1));
-            odd[i + 3] = NormalQuantile.inverseCdf(Philox4x32.uniformOpen(d2, d3));
-        }
-        for (; i < count; i++) {
-            Philox4x32.block(drawPair, tag | ordinals[from + i], c2, c3, k0, k1, block);
-            even[i] = NormalQuantile.inverseCdf(Philox4x32.uniformOpen(block[0], block[1]));
-            odd[i] = NormalQuantile.inverseCdf(Philox4x32.uniformOpen(block[2], block[3]));
+            d0[i] = deviate(x0, groupKey, stream, ordinals[from + i], drawQuad, 0);
+            d1[i] = deviate(x1, groupKey, stream, ordinals[from + i], drawQuad, 1);
+            d2[i] = deviate(x2, groupKey, stream, ordinals[from + i], drawQuad, 2);
+            d3[i] = deviate(x3, groupKey, stream, ordinals[from + i], drawQuad, 3);
         }
     }
 
-    private static final long M0L = Philox4x32.M0 & 0xFFFFFFFFL;
-    private static final long M1L = Philox4x32.M1 & 0xFFFFFFFFL;
+    private double deviate(long firstWord, long groupKey, int stream, int star, long drawQuad, int lane) {
+        double z = Ziggurat.fast(firstWord);
+        return Double.isNaN(z) ? slow(firstWord, groupKey, stream, star, drawQuad, lane) : z;
+    }
 
     /** The standard normal deviate of one draw. */
-    public double normal(long groupKey, int stream, int star, int draw) {
-        Philox4x32.block(draw >>> 1, (stream << 24) | star, (int) groupKey, (int) (groupKey >>> 32), k0, k1, block);
-        return (draw & 1) == 0
-                ? NormalQuantile.inverseCdf(Philox4x32.uniformOpen(block[0], block[1]))
-                : NormalQuantile.inverseCdf(Philox4x32.uniformOpen(block[2], block[3]));
+    public double normal(long groupKey, int stream, int star, long draw) {
+        long quad = draw >>> 2;
+        int lane = (int) (draw & 3);
+        Philox4x64.block(quad, 0, ((long) stream << 32) | (star & 0xFFFFFFFFL), groupKey, k0, KEY1, block);
+        return deviate(block[lane], groupKey, stream, star, quad, lane);
+    }
+
+    /** The full ziggurat over the draw's word sequence (word 0 already known, then blocks m = 1, 2, ...). */
+    private double slow(long firstWord, long groupKey, int stream, int star, long drawQuad, int lane) {
+        words.first = firstWord;
+        words.c0 = drawQuad;
+        words.c2 = ((long) stream << 32) | (star & 0xFFFFFFFFL);
+        words.c3 = groupKey;
+        words.lane = lane;
+        return Ziggurat.deviate(words);
+    }
+
+    /** The word sequence of the draw set by {@link #slow}; reused, so the rare path allocates nothing. */
+    private final class DrawWords implements Ziggurat.WordSource {
+        long first;
+        long c0;
+        long c2;
+        long c3;
+        int lane;
+
+        @Override
+        public long word(int m) {
+            if (m == 0) {
+                return first;
+            }
+            Philox4x64.block(c0, m, c2, c3, k0, KEY1, block);
+            return block[lane];
+        }
     }
 
     /**
-     * A stable 64-bit key for a group name (FNV-1a over the UTF-8 bytes), so a cluster's draws do
-     * not depend on which other clusters are in the run. Callers pass the normalised name.
+     * A stable 64-bit key for a group name (FNV-1a), so a cluster's draws do not depend on which other
+     * clusters are in the run. Callers pass the normalised name.
      */
     public static long groupKey(String name) {
         return Fnv1a.hash64(name);

@@ -1,5 +1,6 @@
 package org.ocengine.compute;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
@@ -14,23 +15,25 @@ class SelectionTest {
         for (int trial = 0; trial < 3000; trial++) {
             int n = 1 + r.nextInt(trial < 1500 ? 40 : 400);
             double[] x = new double[n];
-            boolean ties = trial % 3 == 0;
+            int kind = trial % 4;
             for (int i = 0; i < n; i++) {
-                x[i] = ties ? r.nextInt(5) : r.nextGaussian();
+                x[i] = switch (kind) {
+                    case 0 -> r.nextInt(5);                  // many ties
+                    case 1 -> i % 7 == 0 ? 1.0 : 2.0 + i;    // a repeated minimum
+                    case 2 -> n - i;                         // descending
+                    default -> r.nextGaussian();
+                };
             }
             double[] sorted = x.clone();
             Arrays.sort(sorted);
             double expectedMedian = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
-            assertEquals(expectedMedian, Selection.median(x.clone(), n), 0.0, "trial " + trial);
-            int k = r.nextInt(n);
+            double[] a = new double[n + 1];
+            double[] b = new double[n];
             double[] work = x.clone();
-            assertEquals(sorted[k], Selection.select(work, n, k), 0.0);
-            for (int i = 0; i < k; i++) {
-                assertEquals(true, work[i] <= work[k]);
-            }
-            for (int i = k + 1; i < n; i++) {
-                assertEquals(true, work[i] >= work[k]);
-            }
+            assertEquals(expectedMedian, Selection.median(work, n, a, b), 0.0, "trial " + trial);
+            int k = r.nextInt(n);
+            assertEquals(sorted[k], Selection.select(work, n, k, a, b), 0.0);
+            assertArrayEquals(x, work, "the input is left unchanged");
         }
     }
 }

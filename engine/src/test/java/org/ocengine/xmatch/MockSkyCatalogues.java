@@ -5,14 +5,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.ocengine.random.Philox4x32;
+import org.ocengine.random.Philox4x64;
 
 /**
  * Deterministic mock catalogues for cross-match checks and timings: a field of about 20 deg^2
  * straddling RA 0/360 at dec +25 (side sqrt(20) deg), with "sources" (B: 85% uniform, 15% in a
  * Gaussian cluster of sigma 0.3 deg) and "spectra" (A: 40% a source's position plus 0.4 arcsec
  * Gaussian noise per axis, 10% repeats of an earlier spectrum's position, the rest uniform).
- * Every number comes from Philox4x32-10 keyed by the seed and StrictMath, so the same seed gives the
+ * Every number comes from Philox4x64-10 keyed by the seed and StrictMath, so the same seed gives the
  * same bits on every JVM; {@code stilts-xmatch-fixture.sh} relies on that.
  *
  * <p>{@code main(seed, nA, nB, dir)} writes {@code dir/a.csv} and {@code dir/b.csv} with columns
@@ -85,11 +85,10 @@ final class MockSkyCatalogues {
 
     /** Four uniforms in (0, 1) for row i of a catalogue. */
     private static void draw(long seed, int catalogue, int row, double[] u) {
-        int[] w = new int[4];
-        for (int half = 0; half < 2; half++) {
-            Philox4x32.block(row, catalogue, half, 0, (int) seed, (int) (seed >>> 32), w);
-            u[2 * half] = Philox4x32.uniformOpen(w[0], w[1]);
-            u[2 * half + 1] = Philox4x32.uniformOpen(w[2], w[3]);
+        long[] w = new long[4];
+        Philox4x64.block(row, catalogue, 0, 0, seed, 0, w);
+        for (int k = 0; k < 4; k++) {
+            u[k] = Philox4x64.uniformOpen(w[k]);
         }
     }
 

@@ -1,0 +1,112 @@
+package org.ocengine.random;
+
+/**
+ * Standard normal deviates by the ziggurat method of Marsaglia &amp; Tsang (2000, J. Stat. Softw. 5, 8)
+ * with 256 layers and 52-bit magnitudes, the layout numpy's generator uses: one 64-bit random word
+ * gives the layer (8 bits), the sign (1 bit) and the magnitude (52 bits), and about 99.3% of
+ * deviates are accepted with one multiply and one compare. The rest need more words: the wedge test
+ * one uniform (and then a fresh attempt), the tail beyond {@link #R} two uniforms per try.
+ *
+ * <p>The words come from a {@link WordSource}, so a counter-based generator can supply them: the
+ * result is a pure function of the word sequence. The tables are built here in plain double
+ * arithmetic with {@link StrictMath} (fdlibm), the rare-path functions are {@link StrictMath#exp}
+ * and {@link StrictMath#log1p}, so the values are the same on every JVM; a CUDA twin gets the
+ * tables from here and needs fdlibm's exp and log1p to agree bit for bit.
+ *
+ * <p>Immutable tables; the static methods are thread-safe.
+ */
+public final class Ziggurat {
+
+    /** Start of the tail: the right edge of the base layer's rectangle. */
+    public static final double R = 3.6541528853610088;
+    /** Area of each layer (and of the base layer with its tail). */
+    public static final double V = 0.00492867323399;
+    /** Number of layers. */
+    public static final int LAYERS = 256;
+    /** How many words a deviate may use before the inverse-CDF fallback (never reached in practice). */
+    public static final int MAX_WORDS = 32;
+
+    private static final double TWO_52 = 0x1.0p52;
+    /** Acceptance thresholds: magnitude below K[i] lies inside layer i's rectangle. */
+    static final long[] K = new long[LAYERS];
+    /** Width scale: x = magnitude * W[i]. */
+    static final double[] W = new double[LAYERS];
+    /** Density exp(-x_i^2 / 2) at each layer's right edge (F[0] = 1 at the top). */
+    static final double[] F = new double[LAYERS];
+
+    static {
+        double dn = R;
+        double tn = dn;
+        double q = V / StrictMath.exp(-0.5 * dn * dn);
+        K[0] = (long) ((dn / q) * TWO_52);
+        K[1] = 0;
+        W[0] = q / TWO_52;
+        W[LAYERS - 1] = dn / TWO_52;
+        F[0] = 1.0;
+        F[LAYERS - 1] = StrictMath.exp(-0.5 * dn * dn);
+        for (int i = LAYERS - 2; i >= 1; i--) {
+            dn = StrictMath.sqrt(-2.0 * StrictMath.log(V / dn + StrictMath.exp(-0.5 * dn * dn)));
+            K[i + 1] = (long) ((dn / tn) * TWO_52);
+            tn = dn;
+            F[i] = StrictMath.exp(-0.5 * dn * dn);
+            W[i] = dn / TWO_52;
+        }
+    }
+
+    /** Supplies the random 64-bit words of one deviate, in order (word 0 first). */
+    @FunctionalInterface
+    public interface WordSource {
+        long word(int index);
+    }
+
+    private Ziggurat() {
+    }
+
+    /**
+     * The fast path: the deviate of a first word when it is accepted at once, else NaN (then call
+     * {@link #deviate}, which starts again from word 0).
+     */
+    public static double fast(long word) {
+        int layer = (int) word & 0xFF;
+        long magnitude = word >>> 12;
+        if (magnitude < K[layer]) {
+            // the sign bit of the word moved onto the double's sign: a branch here would mispredict half the time
+            return Double.longBitsToDouble(Double.doubleToRawLongBits(magnitude * W[layer]) ^ (word & 0x100) << 55);
+        }
+        return Double.NaN;
+    }
+
+    /** The deviate of a word sequence (the full method, rare paths included). */
+    public static double deviate(WordSource words) {
+        int used = 0;
+        long word = 0;
+        while (used < MAX_WORDS) {
+            word = words.word(used++);
+            int layer = (int) word & 0xFF;
+            boolean negative = (word & 0x100) != 0;
+            long magnitude = word >>> 12;
+            double x = magnitude * W[layer];
+            if (magnitude < K[layer]) {
+                return negative ? -x : x;
+            }
+            if (layer == 0) {
+                while (used + 1 < MAX_WORDS) {
+                    double xx = -StrictMath.log1p(-Philox4x64.uniformOpen(words.word(used++))) / R;
+                    double yy = -StrictMath.log1p(-Philox4x64.uniformOpen(words.word(used++)));
+                    if (yy + yy > xx * xx) {
+                        return negative ? -(R + xx) : R + xx;
+                    }
+                }
+                break;
+            }
+            if (used >= MAX_WORDS) {
+                break;
+            }
+            double u = Philox4x64.uniformOpen(words.word(used++));
+            if ((F[layer - 1] - F[layer]) * u + F[layer] < StrictMath.exp(-0.5 * x * x)) {
+                return negative ? -x : x;
+            }
+        }
+        return NormalQuantile.inverseCdf(Philox4x64.uniformOpen(word));
+    }
+}
