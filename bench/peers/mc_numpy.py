@@ -4,13 +4,14 @@
 Reads a CSV with columns group,value,error (one row per star, groups contiguous), draws `draws`
 realisations per group with numpy's default generator, and prints per-group mean, std of the
 per-draw means, median of the per-draw medians, std of the per-draw medians and the pooled
-dispersion as CSV, plus the wall time of the sampling+reduction on stderr.
+dispersion as CSV, and prints one JSON line with the wall time of the sampling and reductions
+(reading excluded).
 
 Usage: mc_numpy.py INPUT.csv OUTPUT.csv [--draws 5000] [--seed 1]
 Needs: python3-numpy (Debian).
 """
 import argparse
-import sys
+import json
 import time
 
 import numpy as np
@@ -44,7 +45,7 @@ def main():
         f.write("group,mean,mean_std,median,median_std,dispersion\n")
         for r in rows:
             f.write("%s,%.17g,%.17g,%.17g,%.17g,%.17g\n" % r)
-    print("numpy_seconds=%.3f groups=%d stars=%d draws=%d" % (elapsed, len(rows), len(values), args.draws), file=sys.stderr)
+    print(json.dumps({"seconds": elapsed, "groups": len(rows), "stars": int(len(values)), "draws": args.draws}))
 
 
 if __name__ == "__main__":

@@ -1,22 +1,17 @@
 package org.ocengine.cli;
 
+import org.ocengine.Versions;
 import picocli.CommandLine;
 
-/** Version lines for {@code --version}: ocengine's own (from the jar manifest), the JVM and Arrow. */
+/** Version lines for {@code --version}: ocengine's own, the JVM's and the main libraries'. */
 final class VersionProvider implements CommandLine.IVersionProvider {
-
-    /** ocengine's version as packaged, or "dev" when run from classes. */
-    static String ocengineVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
-    }
 
     @Override
     public String[] getVersion() {
         return new String[] {
-            "ocengine " + ocengineVersion(),
+            "ocengine " + Versions.of("ocengine"),
             "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")",
-            "Apache Arrow " + org.apache.arrow.vector.VectorSchemaRoot.class.getPackage().getImplementationVersion()
+            "Apache Arrow " + Versions.of("arrow") + ", nom-tam-fits " + Versions.of("nom-tam-fits")
         };
     }
 }

@@ -99,10 +99,12 @@ final class XmatchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give both --a-epoch and --b-epoch, or neither");
         }
         var err = spec.commandLine().getErr();
+        long start = System.nanoTime();
         try (RootAllocator alloc = new RootAllocator();
              ComputeBackend backend = Device.parse(device).open(threads, line -> note(err, line));
              CanonicalTable ta = read(a, mapA, alloc);
              CanonicalTable tb = read(b, mapB, alloc)) {
+            double readSeconds = (System.nanoTime() - start) / 1e9;
             CanonicalTables.requireColumns(ta.table(), Columns.RA, Columns.DEC);
             CanonicalTables.requireColumns(tb.table(), Columns.RA, Columns.DEC);
             SkyCrossMatch match = SkyCrossMatch.defaults().withRadius(radius)
@@ -115,11 +117,15 @@ final class XmatchCommand implements Callable<Integer> {
             }
             long t0 = System.nanoTime();
             try (Table pairs = match.run(ta.table(), tb.table(), backend, alloc)) {
-                double seconds = (System.nanoTime() - t0) / 1e9;
+                long t1 = System.nanoTime();
                 TableIO.write(pairs, out, format);
+                double writeSeconds = (System.nanoTime() - t1) / 1e9;
                 if (!quiet) {
-                    spec.commandLine().getOut().printf(Locale.ROOT, "%d pairs between %d and %d rows within %s arcsec (match %.3f s on %s); wrote %s%n",
-                            pairs.rowCount(), ta.table().rowCount(), tb.table().rowCount(), radius, seconds, backend.name(), out);
+                    spec.commandLine().getOut().printf(Locale.ROOT,
+                            "%d pairs between %d and %d rows within %s arcsec; wrote %s%n"
+                                    + "(read %.2f s, match %.2f s on %s, write %.2f s)%n",
+                            pairs.rowCount(), ta.table().rowCount(), tb.table().rowCount(), radius, out,
+                            readSeconds, (t1 - t0) / 1e9, backend.name(), writeSeconds);
                 }
             }
         }

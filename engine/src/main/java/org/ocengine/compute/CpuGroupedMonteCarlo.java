@@ -61,90 +61,112 @@ final class CpuGroupedMonteCarlo {
         int start = s.groupOffsets()[g];
         int n = s.size(g);
         long key = s.groupKeys()[g];
-        DrawKey draws = new DrawKey(spec.seed());
+        double[] values = s.values();
+        double[] errors = s.errors();
         double shift = 0;
         for (int i = 0; i < n; i++) {
-            shift += s.values()[start + i];
+            shift += values[start + i];
         }
         shift /= n;
+        DrawKey draws = new DrawKey(spec.seed());
         double[][] z = new double[4][n];
-        MedianFinder medians = new MedianFinder(n);
+        MedianWindow window = new MedianWindow(n);
         for (int q = fromQuad; q < toQuad; q++) {
             draws.normalQuads(key, spec.stream(), s.starOrdinals(), start, n, q, z);
             for (int lane = 0; lane < 4; lane++) {
                 int j = 4 * q + lane;
                 if (j < meanJ.length) {
-                    summarise(s.values(), s.errors(), start, shift, z[lane], j, meanJ, squaresJ);
-                    medianJ[j] = medians.median(z[lane]);
+                    summarise(values, errors, start, shift, z[lane], j, meanJ, medianJ, squaresJ, window);
                 }
             }
         }
     }
 
     /**
-     * Turns deviates z into draws x = v + e z in place, and stores the realisation's mean and sum of
-     * squared deviations. The sums are taken about {@code shift} (the group's mean value, close to
-     * every realisation's mean), so one pass gives both without cancellation.
+     * The statistics of one realisation in one pass over its deviates z and draws x = v + e z: the
+     * mean and the sum of squared deviations (about {@code shift}, the group's mean value, close to
+     * every realisation's mean, so there is no cancellation), and the exact median, for which the
+     * pass gathers the draws inside the median window and counts those below it.
      */
-    private static void summarise(double[] values, double[] errors, int start, double shift, double[] x, int j,
-                                  double[] meanJ, double[] squaresJ) {
-        int n = x.length;
+    private static void summarise(double[] values, double[] errors, int start, double shift, double[] z, int j,
+                                  double[] meanJ, double[] medianJ, double[] squaresJ, MedianWindow window) {
+        int n = z.length;
+        double lo = window.lo();
+        double hi = window.hi();
+        double[] gathered = window.gathered;
         double sum = 0;
-        double squares = 0;
+        double sq = 0;
+        int below = 0;
+        int inside = 0;
         for (int i = 0; i < n; i++) {
-            double xi = values[start + i] + errors[start + i] * x[i];
-            x[i] = xi;
-            double d = xi - shift;
+            double x = values[start + i] + errors[start + i] * z[i];
+            double d = x - shift;
             sum += d;
-            squares += d * d;
+            sq += d * d;
+            int ltLo = sign(x - lo);
+            gathered[inside] = x;
+            below += ltLo;
+            inside += sign(x - hi) & (1 - ltLo);
         }
         meanJ[j] = shift + sum / n;
-        squaresJ[j] = Math.max(0.0, squares - sum * sum / n);
+        squaresJ[j] = Math.max(0.0, sq - sum * sum / n);
+        double median = Selection.medianOfWindow(gathered, inside, below, n, window.scratchA, window.scratchB);
+        if (Double.isNaN(median)) {
+            // rare: the middle rank fell outside the window; select among all draws
+            for (int i = 0; i < n; i++) {
+                gathered[i] = values[start + i] + errors[start + i] * z[i];
+            }
+            median = Selection.median(gathered, n, window.scratchA, window.scratchB);
+        }
+        medianJ[j] = median;
+        window.learn(median);
+    }
+
+    /** 1 when x is negative, else 0, branch-free: the sign bit (x finite; a subtraction of equal values gives +0). */
+    private static int sign(double x) {
+        return (int) (Double.doubleToRawLongBits(x) >>> 63);
     }
 
     /**
-     * Exact medians of successive realisations of one group. Each realisation's median lies close to
-     * the previous one, so it is first sought in a window around it ({@link Selection#medianInWindow});
-     * the window's half-width adapts so that about a dozen values fall inside, and doubles after a miss,
-     * which falls back to full selection. The values are exact either way; only the work differs.
+     * Where to look for the next realisation's median: the medians scatter about their own mean with
+     * their own spread, both learnt (Welford) from the realisations already done, so the window is
+     * that mean plus and minus {@value #WINDOW_SIGMAS} spreads. When the middle rank falls among the
+     * draws gathered inside (almost always), only those few are ordered. Before {@value #LEARN}
+     * medians are known, the window is empty and every median comes from a full selection. Exact
+     * either way; only the work differs. One per thread.
      */
-    private static final class MedianFinder {
-        private static final int TARGET_INSIDE = 12;
+    private static final class MedianWindow {
+        private static final double WINDOW_SIGMAS = 2.5;
+        private static final int LEARN = 16;
 
-        private final double[] window;
-        private final double[] scratchA;
-        private final double[] scratchB;
-        private double centre = Double.NaN;
-        private double halfWidth = Double.NaN;
+        final double[] gathered;
+        final double[] scratchA;
+        final double[] scratchB;
+        private long seen;
+        private double mean;
+        private double m2;
 
-        MedianFinder(int n) {
-            window = new double[n + 1];
+        MedianWindow(int n) {
+            gathered = new double[n];
             scratchA = new double[n + 1];
             scratchB = new double[n];
         }
 
-        double median(double[] x) {
-            int n = x.length;
-            if (n > 4 * TARGET_INSIDE && !Double.isNaN(centre)) {
-                double m = Selection.medianInWindow(x, n, centre - halfWidth, centre + halfWidth, window);
-                int inside = (int) window[n];
-                if (!Double.isNaN(m)) {
-                    // steer the window towards TARGET_INSIDE values
-                    halfWidth *= inside > 2 * TARGET_INSIDE ? 0.8 : inside < TARGET_INSIDE / 2 ? 1.25 : 1.0;
-                    centre = m;
-                    return m;
-                }
-                halfWidth *= 2;
-            }
-            double m = Selection.median(x, n, scratchA, scratchB);
-            if (Double.isNaN(centre)) {
-                // first realisation: a window that would hold about TARGET_INSIDE of these values
-                double lo = Selection.select(x, n, Math.max(0, n / 2 - TARGET_INSIDE / 2), scratchA, scratchB);
-                double hi = Selection.select(x, n, Math.min(n - 1, n / 2 + TARGET_INSIDE / 2), scratchA, scratchB);
-                halfWidth = Math.max(0.5 * (hi - lo), Math.ulp(m) * 16);
-            }
-            centre = m;
-            return m;
+        /** Lower edge; +infinity (nothing inside) while learning. */
+        double lo() {
+            return seen < LEARN ? Double.POSITIVE_INFINITY : mean - WINDOW_SIGMAS * Math.sqrt(m2 / seen);
+        }
+
+        /** Upper edge; +infinity while learning. */
+        double hi() {
+            return seen < LEARN ? Double.POSITIVE_INFINITY : mean + WINDOW_SIGMAS * Math.sqrt(m2 / seen);
+        }
+
+        void learn(double median) {
+            seen++;
+            double delta = median - mean;
+            mean += delta / seen;
+            m2 += delta * (median - mean);
         }
     }
 

@@ -35,38 +35,31 @@ public final class Selection {
     }
 
     /**
-     * The median of {@code x[0..n)} (as {@link #median}) when it lies in the window
-     * {@code [lo, hi)}, else NaN: one branch-free pass counts the values below the window and gathers
-     * those inside it into {@code window}; only when the middle rank(s) fall among the gathered values
-     * are these few ordered. Exact: it returns the same value as {@link #median} or NaN, so a caller
-     * that knows roughly where the median is (the previous realisation's) saves most of the work.
+     * The median of n values (as {@link #median}) from the values inside a window only, when the
+     * middle rank(s) fall inside it, else NaN: {@code window[0..inside)} holds the values in the window
+     * (in any order; they are reordered here) and {@code below} values lie below it. A caller that knows
+     * roughly where the median is (the previous realisation's) gathers the window in a pass it makes
+     * anyway, and saves most of the selection. Exact: it returns the same value as {@link #median}, or NaN.
      *
-     * @param window scratch space of at least n elements; on return its first {@code windowCount()}
-     *               elements hold the values in the window (in some order)
-     * @return the median, or NaN when it is not in the window; the count of values gathered is
-     *         returned in {@code window[n]} (so window needs n + 1 elements)
+     * @param scratchA scratch space of at least inside + 1 elements
+     * @param scratchB scratch space of at least inside elements
      */
-    public static double medianInWindow(double[] x, int n, double lo, double hi, double[] window) {
-        int below = 0;
-        int inside = 0;
-        for (int i = 0; i < n; i++) {
-            double v = x[i];
-            // branch-free: the signs of v - lo and v - hi (finite values)
-            int ltLo = (int) (Double.doubleToRawLongBits(v - lo) >>> 63);
-            int ltHi = (int) (Double.doubleToRawLongBits(v - hi) >>> 63);
-            window[inside] = v;
-            below += ltLo;
-            inside += ltHi & (1 - ltLo);
-        }
-        window[n] = inside;
+    public static double medianOfWindow(double[] window, int inside, int below, int n, double[] scratchA, double[] scratchB) {
         int k = n >>> 1;
         int first = (n & 1) == 1 ? k : k - 1; // lowest rank needed
         if (first < below || k >= below + inside) {
             return Double.NaN;
         }
-        insertionSort(window, 0, inside - 1);
-        double upper = window[k - below];
-        return (n & 1) == 1 ? upper : 0.5 * (window[first - below] + upper);
+        if (inside <= 2 * SMALL) {
+            insertionSort(window, 0, inside - 1);
+            double upper = window[k - below];
+            return (n & 1) == 1 ? upper : 0.5 * (window[first - below] + upper);
+        }
+        if ((n & 1) == 1) {
+            return select(window, inside, k - below, scratchA, scratchB, false);
+        }
+        double upper = select(window, inside, k - below, scratchA, scratchB, true);
+        return 0.5 * (scratchA[inside] + upper);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ocengine.Versions;
 
 /**
  * The record of a run, written as {@code manifest.json}: inputs with checksums and column mapping,
@@ -31,21 +32,16 @@ public final class RunManifest {
 
     /** @param command the command that ran ({@code run}, {@code xmatch}) */
     public RunManifest(String command) {
-        root.put("ocengine", versionOf(RunManifest.class, "dev"));
+        root.put("ocengine", Versions.of("ocengine"));
         root.put("command", command);
         root.put("started", Instant.now().toString());
         Map<String, Object> versions = new LinkedHashMap<>();
         versions.put("java", Runtime.version().toString());
         versions.put("jvm", System.getProperty("java.vm.name"));
         versions.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        versions.put("arrow", versionOf(org.apache.arrow.vector.VectorSchemaRoot.class, "unknown"));
-        versions.put("nom-tam-fits", versionOf(nom.tam.fits.Fits.class, "unknown"));
+        versions.put("arrow", Versions.of("arrow"));
+        versions.put("nom-tam-fits", Versions.of("nom-tam-fits"));
         root.put("versions", versions);
-    }
-
-    private static String versionOf(Class<?> type, String fallback) {
-        String v = type.getPackage().getImplementationVersion();
-        return v == null ? fallback : v;
     }
 
     /** Records an input file: role, path, size, SHA-256, format, rows and where each canonical column came from. */

@@ -121,6 +121,40 @@ class CpuGroupedMonteCarloTest {
         }
     }
 
+    /** Large cluster-like groups (many stars near the median), where the median window does the work. */
+    @Test
+    void largeClusterLikeGroupsEqualTheRestatement() {
+        SplittableRandom r = new SplittableRandom(99);
+        int[] sizes = {120, 101, 64};
+        int n = 0;
+        int[] offsets = new int[sizes.length + 1];
+        for (int g = 0; g < sizes.length; g++) {
+            offsets[g + 1] = offsets[g] + sizes[g];
+        }
+        n = offsets[sizes.length];
+        double[] v = new double[n];
+        double[] e = new double[n];
+        int[] o = new int[n];
+        for (int g = 0; g < sizes.length; g++) {
+            double centre = 30 * r.nextGaussian();
+            for (int i = offsets[g]; i < offsets[g + 1]; i++) {
+                v[i] = centre + 3 * r.nextGaussian();
+                e[i] = 0.5 + 4.5 * r.nextDouble();
+                o[i] = i - offsets[g];
+            }
+        }
+        GroupedSamples s = new GroupedSamples(v, e, o, offsets, new long[] {1, 2, 3});
+        MonteCarloSpec spec = new MonteCarloSpec(5, 0, 3000);
+        GroupStatistics expected = reference(s, spec);
+        try (CpuBackend cpu = new CpuBackend(2)) {
+            GroupStatistics actual = cpu.groupedMonteCarlo(s, spec);
+            assertClose(expected.median(), actual.median(), 0.0, "median");
+            assertClose(expected.medianStd(), actual.medianStd(), 1e-9, "medianStd");
+            assertClose(expected.mean(), actual.mean(), 1e-12, "mean");
+            assertClose(expected.dispersion(), actual.dispersion(), 1e-9, "dispersion");
+        }
+    }
+
     @Test
     void resultsDoNotDependOnThreadCount() {
         for (int groups : new int[] {3, 60}) {

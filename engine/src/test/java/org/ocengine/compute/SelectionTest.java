@@ -36,4 +36,40 @@ class SelectionTest {
             assertArrayEquals(x, work, "the input is left unchanged");
         }
     }
+
+    /** The window shortcut returns the full median whenever the middle ranks fall inside, else NaN. */
+    @Test
+    void medianOfWindowEqualsTheMedianOrSaysNo() {
+        SplittableRandom r = new SplittableRandom(12);
+        for (int trial = 0; trial < 5000; trial++) {
+            int n = 1 + r.nextInt(150);
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = trial % 5 == 0 ? r.nextInt(4) : r.nextGaussian();
+            }
+            double lo = r.nextGaussian() * 0.5 - 0.3;
+            double hi = lo + r.nextDouble();
+            double[] window = new double[n];
+            int below = 0;
+            int inside = 0;
+            for (double v : x) {
+                if (v < lo) {
+                    below++;
+                } else if (v < hi) {
+                    window[inside++] = v;
+                }
+            }
+            double[] a = new double[n + 1];
+            double[] b = new double[n];
+            double full = Selection.median(x, n, a, b);
+            double windowed = Selection.medianOfWindow(window, inside, below, n, a, b);
+            if (!Double.isNaN(windowed)) {
+                assertEquals(full, windowed, 0.0, "trial " + trial);
+            } else {
+                int k = n / 2;
+                int first = n % 2 == 1 ? k : k - 1;
+                assertEquals(true, first < below || k >= below + inside, "NaN only when the middle is outside, trial " + trial);
+            }
+        }
+    }
 }
