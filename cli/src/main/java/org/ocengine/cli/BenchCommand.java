@@ -18,7 +18,6 @@ import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import org.apache.arrow.memory.RootAllocator;
 import org.ocengine.compute.ComputeBackend;
-import org.ocengine.compute.Device;
 import org.ocengine.compute.GroupStatistics;
 import org.ocengine.compute.GroupedSamples;
 import org.ocengine.compute.MatchPairs;
@@ -64,25 +63,25 @@ final class BenchCommand implements Runnable {
         @Option(names = "--repeat", defaultValue = "5", paramLabel = "N", description = "Timed runs after the warm-up (default: ${DEFAULT-VALUE}).")
         int repeat;
 
-        @Option(names = "--device", defaultValue = "cpu", paramLabel = "auto|cpu|cuda", description = "Backend (default: ${DEFAULT-VALUE}).")
-        String device;
+        @Mixin
+        BackendOptions backend;
 
-        @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "CPU threads (0: all cores).")
-        int threads;
+        @Mixin
+        ReportOptions report;
 
         @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
         Path json;
     }
 
     /** Runs the warm-up and the timed repeats; returns the seconds of each timed run. */
-    static double[] time(int repeat, LongSupplier run, PrintWriter err) {
+    static double[] time(int repeat, LongSupplier run, ReportOptions report, PrintWriter err) {
         run.getAsLong();
         double[] seconds = new double[repeat];
         for (int r = 0; r < repeat; r++) {
             long t0 = System.nanoTime();
             run.getAsLong();
             seconds[r] = (System.nanoTime() - t0) / 1e9;
-            err.printf(Locale.ROOT, "ocengine: run %d of %d: %.3f s%n", r + 1, repeat, seconds[r]);
+            report.note(err, String.format(Locale.ROOT, "run %d of %d: %.3f s", r + 1, repeat, seconds[r]));
         }
         return seconds;
     }
@@ -155,7 +154,7 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
             try (RootAllocator alloc = new RootAllocator();
-                 ComputeBackend backend = Device.parse(common.device).open(common.threads, line -> err.println("ocengine: " + line))) {
+                 ComputeBackend backend = common.backend.open(common.report, err)) {
                 long t0 = System.nanoTime();
                 try (CanonicalTable ta = positions(a, alloc); CanonicalTable tb = positions(b, alloc)) {
                     double read = (System.nanoTime() - t0) / 1e9;
@@ -168,7 +167,7 @@ final class BenchCommand implements Runnable {
                         MatchPairs p = backend.skyMatch(pa, pb, radius);
                         pairs[0] = p.size();
                         return p.size();
-                    }, err);
+                    }, common.report, err);
                     Map<String, Object> extra = new LinkedHashMap<>();
                     extra.put("a", a.toString());
                     extra.put("b", b.toString());
@@ -220,7 +219,7 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
             try (RootAllocator alloc = new RootAllocator();
-                 ComputeBackend backend = Device.parse(common.device).open(common.threads, line -> err.println("ocengine: " + line))) {
+                 ComputeBackend backend = common.backend.open(common.report, err)) {
                 long t0 = System.nanoTime();
                 GroupedSamples samples;
                 List<String> names = new ArrayList<>();
@@ -233,7 +232,7 @@ final class BenchCommand implements Runnable {
                 double[] seconds = time(common.repeat, () -> {
                     last[0] = backend.groupedMonteCarlo(samples, mc);
                     return last[0].groupCount();
-                }, err);
+                }, common.report, err);
                 Map<String, Object> extra = new LinkedHashMap<>();
                 extra.put("input", input.toString());
                 extra.put("groups", samples.groupCount());

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ocengine.cluster.ClusterConfig;
 import org.ocengine.combine.Weighting;
-import org.ocengine.compute.Device;
 import org.ocengine.pipeline.ClusterRun;
 import org.ocengine.pipeline.ClusterRunConfig;
 import org.ocengine.quality.QualityConfig;
 import org.ocengine.quality.Survey;
 import org.ocengine.table.CanonicalTables;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -101,22 +101,15 @@ final class RunCommand implements Callable<Integer> {
             description = "Output table formats, comma-separated: fits, csv, arrow (default: ${DEFAULT-VALUE}).")
     List<String> formats;
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|cuda",
-            description = "Compute backend; auto uses a GPU when one is usable, else the CPU (default: ${DEFAULT-VALUE}).")
-    String device;
-
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "CPU threads (0: all cores).")
-    int threads;
+    @Mixin
+    BackendOptions backend;
 
     @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|always|never",
             description = "Progress bars on standard error (auto: when it is a terminal).")
     String progress;
 
-    @Option(names = "--quiet", description = "Print only errors.")
-    boolean quiet;
-
-    @Option(names = "--debug", description = "Print stack traces with errors.")
-    boolean debug;
+    @Mixin
+    ReportOptions report;
 
     @Override
     public Integer call() throws Exception {
@@ -137,15 +130,11 @@ final class RunCommand implements Callable<Integer> {
                     case "ivar" -> Weighting.INVERSE_VARIANCE;
                     default -> throw new IllegalArgumentException("--weighting must be snr or ivar, not " + weighting);
                 },
-                ClusterConfig.defaults(seed).withDraws(draws), Device.parse(device), threads, formats);
+                ClusterConfig.defaults(seed).withDraws(draws), backend.parsed(), backend.threads, formats);
         var err = spec.commandLine().getErr();
         var outw = spec.commandLine().getOut();
-        ClusterRun.Summary summary = ClusterRun.run(config, out, ConsoleProgress.of(progress), line -> {
-            if (!quiet) {
-                err.println("ocengine: " + line);
-            }
-        });
-        if (!quiet) {
+        ClusterRun.Summary summary = ClusterRun.run(config, out, ConsoleProgress.of(progress), line -> report.note(err, line));
+        if (!report.quiet) {
             outw.print(summary.report());
             outw.println();
             outw.printf("%d clusters (%d with >= 3 flag-12 stars) from %d member stars; %d rejected entries.%n",

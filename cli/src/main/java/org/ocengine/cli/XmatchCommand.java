@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.RootAllocator;
 import org.ocengine.compute.ComputeBackend;
-import org.ocengine.compute.Device;
 import org.ocengine.io.TableIO;
 import org.ocengine.table.CanonicalTable;
 import org.ocengine.table.CanonicalTables;
@@ -17,6 +16,7 @@ import org.ocengine.table.Table;
 import org.ocengine.xmatch.EpochPropagation;
 import org.ocengine.xmatch.SkyCrossMatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -81,17 +81,11 @@ final class XmatchCommand implements Callable<Integer> {
     @Option(names = "--map-b", paramLabel = "CANONICAL=INPUT", description = "The same for B.")
     List<String> mapB = new ArrayList<>();
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|cuda", description = "Compute backend (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    BackendOptions backendOptions;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "CPU threads (0: all cores).")
-    int threads;
-
-    @Option(names = "--quiet", description = "Print only errors.")
-    boolean quiet;
-
-    @Option(names = "--debug", description = "Print stack traces with errors.")
-    boolean debug;
+    @Mixin
+    ReportOptions report;
 
     @Override
     public Integer call() throws Exception {
@@ -101,7 +95,7 @@ final class XmatchCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         long start = System.nanoTime();
         try (RootAllocator alloc = new RootAllocator();
-             ComputeBackend backend = Device.parse(device).open(threads, line -> note(err, line));
+             ComputeBackend backend = backendOptions.open(report, err);
              CanonicalTable ta = read(a, mapA, alloc);
              CanonicalTable tb = read(b, mapB, alloc)) {
             double readSeconds = (System.nanoTime() - start) / 1e9;
@@ -120,7 +114,7 @@ final class XmatchCommand implements Callable<Integer> {
                 long t1 = System.nanoTime();
                 TableIO.write(pairs, out, format);
                 double writeSeconds = (System.nanoTime() - t1) / 1e9;
-                if (!quiet) {
+                if (!report.quiet) {
                     spec.commandLine().getOut().printf(Locale.ROOT,
                             "%d pairs between %d and %d rows within %s arcsec; wrote %s%n"
                                     + "(read %.2f s, match %.2f s on %s, write %.2f s)%n",
@@ -130,12 +124,6 @@ final class XmatchCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private void note(java.io.PrintWriter err, String line) {
-        if (!quiet) {
-            err.println("ocengine: " + line);
-        }
     }
 
     private static CanonicalTable read(Path path, List<String> maps, RootAllocator alloc) throws java.io.IOException {

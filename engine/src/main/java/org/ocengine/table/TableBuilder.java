@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -142,22 +143,7 @@ public final class TableBuilder implements AutoCloseable {
      * {@code name}.
      */
     public TableBuilder addCopy(Table from, String column, String name) {
-        FieldVector src = from.vector(column);
-        if (src.getValueCount() != rowCount) {
-            throw new IllegalArgumentException("column " + column + " has " + src.getValueCount() + " values, table has " + rowCount + " rows");
-        }
-        if (!names.add(name)) {
-            throw new IllegalArgumentException("column " + name + " added twice");
-        }
-        FieldVector to = new Field(name, src.getField().getFieldType(), null).createVector(allocator);
-        vectors.add(to);
-        to.setInitialCapacity(rowCount);
-        to.allocateNew();
-        for (int i = 0; i < rowCount; i++) {
-            to.copyFromSafe(i, i, src);
-        }
-        to.setValueCount(rowCount);
-        return this;
+        return addRows(from, column, name, from.rowCount(), i -> i);
     }
 
     /**
@@ -166,9 +152,13 @@ public final class TableBuilder implements AutoCloseable {
      * and unit, under {@code name}.
      */
     public TableBuilder addGathered(Table from, String column, int[] rows, String name) {
+        return addRows(from, column, name, rows.length, i -> rows[i]);
+    }
+
+    private TableBuilder addRows(Table from, String column, String name, int count, IntUnaryOperator sourceRow) {
         FieldVector src = from.vector(column);
-        if (rows.length != rowCount) {
-            throw new IllegalArgumentException("column " + name + " has " + rows.length + " values, table has " + rowCount + " rows");
+        if (count != rowCount) {
+            throw new IllegalArgumentException("column " + name + " has " + count + " values, table has " + rowCount + " rows");
         }
         if (!names.add(name)) {
             throw new IllegalArgumentException("column " + name + " added twice");
@@ -178,7 +168,7 @@ public final class TableBuilder implements AutoCloseable {
         to.setInitialCapacity(rowCount);
         to.allocateNew();
         for (int i = 0; i < rowCount; i++) {
-            to.copyFromSafe(rows[i], i, src);
+            to.copyFromSafe(sourceRow.applyAsInt(i), i, src);
         }
         to.setValueCount(rowCount);
         return this;
