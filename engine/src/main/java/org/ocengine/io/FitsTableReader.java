@@ -25,16 +25,13 @@ import org.ocengine.table.DataException;
  * rows are read about a megabyte at a time and decoded by {@link FitsColumn}s into record batches.
  * The heap (variable-length arrays) and anything after the table are never read. One thread.
  */
-final class FitsTableReader implements TableReader {
+final class FitsTableReader extends AbstractTableReader {
 
     private static final Pattern TFORM = Pattern.compile("(\\d*)([A-Z])(.*)");
     private static final int CHUNK_BYTES = 1 << 20;
 
-    private final String origin;
     private final FitsInputStream in;
     private final List<FitsColumn> columns;
-    private final List<String> warnings;
-    private final VectorSchemaRoot root;
     private final int rowBytes;
     private final long totalRows;
     private final int batchRows;
@@ -46,11 +43,9 @@ final class FitsTableReader implements TableReader {
 
     private FitsTableReader(String origin, FitsInputStream in, List<FitsColumn> columns, List<String> warnings,
                             VectorSchemaRoot root, int rowBytes, long totalRows, int batchRows) {
-        this.origin = origin;
+        super(origin, root, warnings);
         this.in = in;
         this.columns = columns;
-        this.warnings = warnings;
-        this.root = root;
         this.rowBytes = rowBytes;
         this.totalRows = totalRows;
         this.batchRows = batchRows;
@@ -77,7 +72,7 @@ final class FitsTableReader implements TableReader {
                 fields.add(column.field());
             }
             VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(fields), allocator);
-            return new FitsTableReader(origin, in, columns, List.copyOf(warnings), root, rowBytes,
+            return new FitsTableReader(origin, in, columns, warnings, root, rowBytes,
                     header.getLongValue("NAXIS2", 0), options.batchRows());
         } catch (IOException | RuntimeException e) {
             in.close();
@@ -207,30 +202,10 @@ final class FitsTableReader implements TableReader {
     }
 
     @Override
-    public String origin() {
-        return origin;
-    }
-
-    @Override
-    public Schema schema() {
-        return root.getSchema();
-    }
-
-    @Override
-    public VectorSchemaRoot root() {
-        return root;
-    }
-
-    @Override
-    public List<String> warnings() {
-        return warnings;
-    }
-
-    @Override
     public boolean loadNextBatch() throws IOException {
         int n = (int) Math.min(batchRows, totalRows - rowsRead);
-        Batches.allocate(root, n);
-        List<FieldVector> vectors = root.getFieldVectors();
+        Batches.allocate(root(), n);
+        List<FieldVector> vectors = root().getFieldVectors();
         for (int i = 0; i < n; i++) {
             if (chunkNext == chunkRows) {
                 fillChunk();
@@ -241,7 +216,7 @@ final class FitsTableReader implements TableReader {
             }
         }
         rowsRead += n;
-        Batches.finish(root, n);
+        Batches.finish(root(), n);
         return n > 0;
     }
 
@@ -260,7 +235,7 @@ final class FitsTableReader implements TableReader {
             }
         } catch (EOFException e) {
             long row = rowsFetched + got / rowBytes + 1;
-            throw new DataException(origin, null, row, "file ends in the middle of the table data (truncated; the header promises "
+            throw new DataException(origin(), null, row, "file ends in the middle of the table data (truncated; the header promises "
                     + totalRows + " rows)", e);
         }
         rowsFetched += rows;
@@ -269,11 +244,7 @@ final class FitsTableReader implements TableReader {
     }
 
     @Override
-    public void close() throws IOException {
-        try {
-            in.close();
-        } finally {
-            root.close();
-        }
+    void closeSource() throws IOException {
+        in.close();
     }
 }
