@@ -40,6 +40,20 @@ OC_HD double oc_kernel_cos(double t, double z) {
     return a - (hz - z * r);
 }
 
+/* Java's (long) cast of a double: truncation, saturating at the long range, 0 for NaN (C leaves those undefined). */
+OC_HD oc_i64 oc_java_long(double x) {
+    if (x != x) {
+        return 0;
+    }
+    if (x >= 0x1.0p63) {
+        return 0x7fffffffffffffffll;
+    }
+    if (x <= -0x1.0p63) {
+        return -0x7fffffffffffffffll - 1;
+    }
+    return (oc_i64) x;
+}
+
 /* SkyGeometry.sinDegrees (sine != 0) and cosDegrees (sine == 0). */
 OC_HD double oc_sin_cos_degrees(double x, int sine) {
     const double s1 = -1.66666666666666324348e-01;
@@ -51,7 +65,7 @@ OC_HD double oc_sin_cos_degrees(double x, int sine) {
     const double radPerDeg = 0x1.1df46a2529d39p-6; /* Math.PI / 180.0 */
     double n = rint(x / 90.0);
     double t = (x - 90.0 * n) * radPerDeg;
-    int quadrant = (int) ((oc_i64) n & 3) + (sine ? 0 : 1);
+    int quadrant = (int) (oc_java_long(n) & 3) + (sine ? 0 : 1);
     double z = t * t;
     double value;
     if ((quadrant & 1) == 0) {
