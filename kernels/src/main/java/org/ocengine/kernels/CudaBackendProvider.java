@@ -8,8 +8,8 @@ import org.ocengine.compute.ComputeBackend;
 
 /**
  * Registers the CUDA backend with {@link java.util.ServiceLoader} under the name {@code cuda}.
- * Opening it checks, in order, that the jar carries PTX, that the NVIDIA driver loads and sees a
- * GPU, and that the kernels load and agree with this build; each failure is one line
+ * Opening it checks, in order, that the NVIDIA driver loads and sees a GPU, that the jar carries
+ * PTX for it, and that the kernels load and agree with this build; each failure is one line
  * ({@link BackendUnavailableException}). GPU 0 is used, or the one set by the system property
  * {@value #DEVICE_PROPERTY}.
  */

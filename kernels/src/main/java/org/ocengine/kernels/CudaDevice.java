@@ -137,18 +137,18 @@ public final class CudaDevice implements KernelDevice {
     }
 
     /**
-     * Opens GPU {@code ordinal}: checks the PTX, the driver and the device, retains the primary
+     * Opens GPU {@code ordinal}: checks the driver, the device and the PTX, retains the primary
      * context, loads every kernel module and checks the kernels' argument layout.
      *
      * @throws BackendUnavailableException with a one-line reason
      */
     static CudaDevice open(PtxResources ptx, int ordinal) throws BackendUnavailableException {
-        if (!ptx.available()) {
-            throw new BackendUnavailableException(ptx.reason());
-        }
         List<Info> devices = list();
         if (devices.isEmpty()) {
             throw new BackendUnavailableException("no CUDA-capable GPU (the driver sees none)");
+        }
+        if (!ptx.available()) {
+            throw new BackendUnavailableException(ptx.reason());
         }
         if (ordinal >= devices.size()) {
             throw new BackendUnavailableException("no GPU " + ordinal + " (the driver sees " + devices.size() + ")");

@@ -1,6 +1,7 @@
 package org.ocengine.kernels;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Typed launchers for the kernels of {@code src/main/cuda}: one method per kernel, whose parameters
@@ -41,6 +42,11 @@ final class Kernels {
     private static final int TEST_UNIT_VECTOR = 11;
     private static final int ABI = 12;
 
+    /** Every kernel launched from here. */
+    static final List<String> NAMES = List.of("oc_abi_sizes", "oc_scan_sums", "oc_scan_apply", "oc_radix_count", "oc_radix_scatter",
+            "oc_sky_zone_histogram", "oc_sky_band_count", "oc_sky_band_scatter", "oc_sky_gather", "oc_sky_count", "oc_sky_write",
+            "oc_mc_draws", "oc_mc_reduce", "oc_test_philox", "oc_test_normal", "oc_test_ziggurat", "oc_test_math", "oc_test_unit_vector");
+
     private final KernelDevice device;
 
     Kernels(KernelDevice device) {
@@ -52,6 +58,9 @@ final class Kernels {
     }
 
     private void launch(String kernel, long threads, int abi, KernelArgs args) {
+        if (!NAMES.contains(kernel)) {
+            throw new IllegalStateException(kernel + " is not in Kernels.NAMES");
+        }
         if (args.bytes().length != ABI_SIZES[abi]) {
             throw new IllegalStateException(kernel + ": packed " + args.bytes().length + " argument bytes, expected " + ABI_SIZES[abi]);
         }

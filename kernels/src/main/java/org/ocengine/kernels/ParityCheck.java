@@ -3,9 +3,11 @@ package org.ocengine.kernels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Supplier;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.Float8Vector;
 import org.ocengine.compute.ComputeBackend;
@@ -83,47 +85,75 @@ public final class ParityCheck {
     /** Runs every comparison, handing each outcome to {@code progress} as it completes. */
     public Report run(Consumer<Outcome> progress) {
         boolean full = scale == Scale.FULL;
+        int m = full ? 1_000_000 : 20_000;
+        List<Map.Entry<String, Supplier<Outcome>>> checks = new ArrayList<>();
+        checks.add(Map.entry("Philox4x64-10 blocks", () -> philox(full ? 1_000_000 : 5_000)));
+        checks.add(Map.entry("normal deviates (DrawKey)", () -> normals(full ? 4_000_000 : 60_000)));
+        checks.add(Map.entry("ziggurat deviates along every path", () -> ziggurat(full ? 200_000 : 6_000)));
+        checks.add(Map.entry("exp", () -> math(Kernels.MathFunction.EXP, StrictMath::exp, m)));
+        checks.add(Map.entry("log", () -> math(Kernels.MathFunction.LOG, StrictMath::log, m)));
+        checks.add(Map.entry("log1p", () -> math(Kernels.MathFunction.LOG1P, StrictMath::log1p, m)));
+        checks.add(Map.entry("normal quantile", () -> math(Kernels.MathFunction.NORMAL_QUANTILE, NormalQuantile::inverseCdf, m)));
+        checks.add(Map.entry("sin degrees", () -> math(Kernels.MathFunction.SIN_DEGREES, SkyGeometry::sinDegrees, m)));
+        checks.add(Map.entry("cos degrees", () -> math(Kernels.MathFunction.COS_DEGREES, SkyGeometry::cosDegrees, m)));
+        checks.add(Map.entry("normalise ra", () -> math(Kernels.MathFunction.NORMALISE_RA, SkyGeometry::normaliseRa, m)));
+        checks.add(Map.entry("unit vectors", () -> unitVectors(m)));
+        for (SkyCase c : full ? FULL_SKY : QUICK_SKY) {
+            checks.add(Map.entry(c.check(), () -> sky(c)));
+        }
+        for (McCase c : full ? FULL_MC : QUICK_MC) {
+            checks.add(Map.entry(c.check(), () -> monteCarlo(c)));
+        }
         List<Outcome> all = new ArrayList<>();
-        Consumer<Outcome> add = o -> {
+        for (Map.Entry<String, Supplier<Outcome>> check : checks) {
+            Outcome o = guarded(check.getKey(), check.getValue());
             all.add(o);
             progress.accept(o);
-        };
-        add.accept(philox(full ? 1_000_000 : 5_000));
-        add.accept(normals(full ? 4_000_000 : 60_000));
-        add.accept(ziggurat(full ? 200_000 : 6_000));
-        int m = full ? 1_000_000 : 20_000;
-        add.accept(math(Kernels.MathFunction.EXP, StrictMath::exp, m));
-        add.accept(math(Kernels.MathFunction.LOG, StrictMath::log, m));
-        add.accept(math(Kernels.MathFunction.LOG1P, StrictMath::log1p, m));
-        add.accept(math(Kernels.MathFunction.NORMAL_QUANTILE, NormalQuantile::inverseCdf, m));
-        add.accept(math(Kernels.MathFunction.SIN_DEGREES, SkyGeometry::sinDegrees, m));
-        add.accept(math(Kernels.MathFunction.COS_DEGREES, SkyGeometry::cosDegrees, m));
-        add.accept(math(Kernels.MathFunction.NORMALISE_RA, SkyGeometry::normaliseRa, m));
-        add.accept(unitVectors(m));
-        if (full) {
-            add.accept(sky("sky match, hard cases", 20_000, 20_000, 3.5, ParityInputs.Sky.HARD, ParityInputs.Sky.HARD, 0));
-            add.accept(sky("sky match, hard cases, 1 arcmin", 50_000, 50_000, 60, ParityInputs.Sky.HARD, ParityInputs.Sky.HARD, 0));
-            add.accept(sky("sky match, hard cases, 2 degrees", 5_000, 5_000, 7200, ParityInputs.Sky.HARD, ParityInputs.Sky.HARD, 0));
-            add.accept(sky("sky match, field across RA 0", 1_000_000, 4_000_000, 3.5, ParityInputs.Sky.FIELD, ParityInputs.Sky.FIELD, 0));
-            add.accept(sky("sky match, whole sky", 1_000_000, 10_000_000, 3.5, ParityInputs.Sky.UNIFORM, ParityInputs.Sky.UNIFORM, 0));
-            add.accept(sky("sky match, hard cases, memory capped (bands, chunks)", 200_000, 2_000_000, 3.5, ParityInputs.Sky.HARD,
-                    ParityInputs.Sky.HARD, 48L << 20));
-            add.accept(monteCarlo("Monte-Carlo, 500 groups of 0-150 stars", 500, 0, 150, 5000, 0));
-            add.accept(monteCarlo("Monte-Carlo, 2000 groups of 100 stars", 2000, 100, 100, 5000, 0));
-            add.accept(monteCarlo("Monte-Carlo, 6 groups of 1000-3000 stars", 6, 1000, 3000, 5000, 0));
-            add.accept(monteCarlo("Monte-Carlo, odd draws", 100, 1, 60, 4999, 0));
-            add.accept(monteCarlo("Monte-Carlo, memory capped (chunks of groups)", 400, 20, 80, 5000, 24L << 20));
-        } else {
-            add.accept(sky("sky match, hard cases", 700, 900, 3.5, ParityInputs.Sky.HARD, ParityInputs.Sky.HARD, 0));
-            add.accept(sky("sky match, hard cases, 2 degrees", 300, 400, 7200, ParityInputs.Sky.HARD, ParityInputs.Sky.HARD, 0));
-            add.accept(sky("sky match, field across RA 0", 2_000, 3_000, 600, ParityInputs.Sky.FIELD, ParityInputs.Sky.FIELD, 0));
-            add.accept(sky("sky match, hard cases, memory capped (bands, chunks)", 600, 1500, 60, ParityInputs.Sky.HARD,
-                    ParityInputs.Sky.HARD, 150_000));
-            add.accept(monteCarlo("Monte-Carlo, 30 groups of 0-40 stars", 30, 0, 40, 203, 0));
-            add.accept(monteCarlo("Monte-Carlo, 3 groups of 200-400 stars", 3, 200, 400, 120, 0));
-            add.accept(monteCarlo("Monte-Carlo, memory capped (chunks of groups)", 12, 5, 30, 64, 40_000));
         }
         return new Report(gpu.description(), cpu.description(), seed, scale, List.copyOf(all));
+    }
+
+    /** A sky-match comparison: sizes, radius, skies, and a device memory cap (0 for none). */
+    record SkyCase(String check, int nA, int nB, double radius, ParityInputs.Sky skyA, ParityInputs.Sky skyB, long memoryCap) {
+    }
+
+    /** A Monte-Carlo comparison: groups of minStars..maxStars stars, draws, and a device memory cap (0 for none). */
+    record McCase(String check, int groups, int minStars, int maxStars, int draws, long memoryCap) {
+    }
+
+    private static final List<SkyCase> FULL_SKY = List.of(
+            new SkyCase("sky match, hard cases", 20_000, 20_000, 3.5, ParityInputs.Sky.HARD, ParityInputs.Sky.HARD, 0),
+            new SkyCase("sky match, hard cases, 1 arcmin", 50_000, 50_000, 60, ParityInputs.Sky.HARD, ParityInputs.Sky.HARD, 0),
+            new SkyCase("sky match, hard cases, 2 degrees", 5_000, 5_000, 7200, ParityInputs.Sky.HARD, ParityInputs.Sky.HARD, 0),
+            new SkyCase("sky match, field across RA 0", 1_000_000, 4_000_000, 3.5, ParityInputs.Sky.FIELD, ParityInputs.Sky.FIELD, 0),
+            new SkyCase("sky match, whole sky", 1_000_000, 10_000_000, 3.5, ParityInputs.Sky.UNIFORM, ParityInputs.Sky.UNIFORM, 0),
+            new SkyCase("sky match, hard cases, memory capped (bands, chunks)", 200_000, 2_000_000, 3.5, ParityInputs.Sky.HARD,
+                    ParityInputs.Sky.HARD, 48L << 20));
+    private static final List<SkyCase> QUICK_SKY = List.of(
+            new SkyCase("sky match, hard cases", 700, 900, 3.5, ParityInputs.Sky.HARD, ParityInputs.Sky.HARD, 0),
+            new SkyCase("sky match, hard cases, 2 degrees", 300, 400, 7200, ParityInputs.Sky.HARD, ParityInputs.Sky.HARD, 0),
+            new SkyCase("sky match, field across RA 0", 2_000, 3_000, 600, ParityInputs.Sky.FIELD, ParityInputs.Sky.FIELD, 0),
+            new SkyCase("sky match, hard cases, memory capped (bands, chunks)", 600, 1500, 60, ParityInputs.Sky.HARD,
+                    ParityInputs.Sky.HARD, 150_000));
+    private static final List<McCase> FULL_MC = List.of(
+            new McCase("Monte-Carlo, 500 groups of 0-150 stars", 500, 0, 150, 5000, 0),
+            new McCase("Monte-Carlo, 2000 groups of 100 stars", 2000, 100, 100, 5000, 0),
+            new McCase("Monte-Carlo, 6 groups of 1000-3000 stars", 6, 1000, 3000, 5000, 0),
+            new McCase("Monte-Carlo, odd draws", 100, 1, 60, 4999, 0),
+            new McCase("Monte-Carlo, memory capped (chunks of groups)", 400, 20, 80, 5000, 24L << 20));
+    private static final List<McCase> QUICK_MC = List.of(
+            new McCase("Monte-Carlo, 30 groups of 0-40 stars", 30, 0, 40, 203, 0),
+            new McCase("Monte-Carlo, 3 groups of 200-400 stars", 3, 200, 400, 120, 0),
+            new McCase("Monte-Carlo, memory capped (chunks of groups)", 12, 5, 30, 64, 40_000));
+
+    /** The outcome of a comparison, or a failed one when the comparison itself threw. */
+    private static Outcome guarded(String check, Supplier<Outcome> comparison) {
+        try {
+            return comparison.get();
+        } catch (RuntimeException e) {
+            String where = e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : "";
+            return new Outcome(check, "", false, "failed: " + e + where, 0, 0);
+        }
     }
 
     private SplittableRandom random(String check) {
@@ -329,13 +359,18 @@ public final class ParityCheck {
                 wrong == 0 ? "all identical" : wrong + " components differ", gpuSeconds, seconds(t0));
     }
 
-    private Outcome sky(String check, int nA, int nB, double radius, ParityInputs.Sky skyA, ParityInputs.Sky skyB, long memoryCap) {
+    private Outcome sky(SkyCase c) {
+        String check = c.check();
+        int nA = c.nA();
+        int nB = c.nB();
+        double radius = c.radius();
+        long memoryCap = c.memoryCap();
         SplittableRandom rng = random(check);
         String size = String.format(Locale.ROOT, "%d x %d at %s arcsec", nA, nB, radius)
                 + (memoryCap > 0 ? ", device memory capped at " + memoryCap + " bytes" : "");
         try (RootAllocator allocator = new RootAllocator()) {
-            Float8Vector[] a = ParityInputs.positions(allocator, rng, nA, radius, skyA);
-            Float8Vector[] b = ParityInputs.positions(allocator, rng, nB, radius, skyB);
+            Float8Vector[] a = ParityInputs.positions(allocator, rng, nA, radius, c.skyA());
+            Float8Vector[] b = ParityInputs.positions(allocator, rng, nB, radius, c.skyB());
             try (Float8Vector ar = a[0]; Float8Vector ad = a[1]; Float8Vector br = b[0]; Float8Vector bd = b[1]) {
                 SkyPositions pa = new SkyPositions(ar, ad);
                 SkyPositions pb = new SkyPositions(br, bd);
@@ -374,9 +409,13 @@ public final class ParityCheck {
         return null;
     }
 
-    private Outcome monteCarlo(String check, int groups, int minStars, int maxStars, int draws, long memoryCap) {
+    private Outcome monteCarlo(McCase c) {
+        String check = c.check();
+        int groups = c.groups();
+        int draws = c.draws();
+        long memoryCap = c.memoryCap();
         SplittableRandom rng = random(check);
-        GroupedSamples samples = ParityInputs.samples(rng, groups, minStars, maxStars);
+        GroupedSamples samples = ParityInputs.samples(rng, groups, c.minStars(), c.maxStars());
         MonteCarloSpec spec = new MonteCarloSpec(rng.nextLong(), rng.nextInt(3), draws);
         String size = String.format(Locale.ROOT, "%d groups, %d stars, %d draws", groups, samples.starCount(), draws)
                 + (memoryCap > 0 ? ", device memory capped at " + memoryCap + " bytes" : "");

@@ -16,7 +16,7 @@ final class ParityInputs {
 
     /** Where positions lie. */
     enum Sky {
-        /** Clumps a few radii wide across RA 0/360 (RAs also given below 0 and above 360) and at both poles (declinations exactly +-90 at many RAs), mid-latitude clumps, duplicates, uniform points, and rows without a position (nulls, NaN, infinity). */
+        /** Clumps four radii (at most 20 degrees) wide across RA 0/360 (RAs also given below 0 and above 360) and at both poles (declinations exactly +-90 at many RAs), mid-latitude clumps, duplicates, uniform points, and rows without a position (nulls, NaN, infinity). */
         HARD,
         /** Uniform over the sphere. */
         UNIFORM,
@@ -77,7 +77,7 @@ final class ParityInputs {
                 d = rng.nextBoolean() ? 90.0 : -90.0;
             } else {
                 double[] c = centres[rng.nextInt(centres.length)];
-                double spread = 4 * r * Math.sqrt(rng.nextDouble());
+                double spread = Math.min(4 * r, 20.0) * Math.sqrt(rng.nextDouble());
                 double angle = rng.nextDouble(0, 2 * Math.PI);
                 d = c[1] + spread * Math.sin(angle);
                 double cos = Math.max(Math.cos(Math.toRadians(Math.min(89.999, Math.abs(c[1])))), 1e-3);

@@ -32,14 +32,19 @@ record PtxResources(boolean available, String reason, List<String> targets, List
             }
             Properties p = new Properties();
             p.load(in);
-            if (!"available".equals(p.getProperty("status"))) {
-                return new PtxResources(false, p.getProperty("reason", "the kernels jar carries no PTX"), List.of(), List.of(), "", "");
-            }
-            return new PtxResources(true, "", split(p.getProperty("targets")), split(p.getProperty("modules")),
-                    p.getProperty("nvcc", ""), p.getProperty("flags", ""));
+            return of(p);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the PTX manifest", e);
         }
+    }
+
+    /** The resources a manifest describes. */
+    static PtxResources of(Properties p) {
+        if (!"available".equals(p.getProperty("status"))) {
+            return new PtxResources(false, p.getProperty("reason", "the kernels jar carries no PTX"), List.of(), List.of(), "", "");
+        }
+        return new PtxResources(true, "", split(p.getProperty("targets")), split(p.getProperty("modules")),
+                p.getProperty("nvcc", ""), p.getProperty("flags", ""));
     }
 
     private static List<String> split(String list) {
