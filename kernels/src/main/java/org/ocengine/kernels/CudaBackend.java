@@ -73,6 +73,20 @@ public final class CudaBackend implements ComputeBackend {
         return cpu == null ? "CUDA, " + device.description() : "CPU after a CUDA failure (" + cpu.description() + ")";
     }
 
+    /**
+     * The GPU's facts and copy bandwidths, for the device benchmark ({@link DeviceBenchmark}).
+     *
+     * @param copyBytes size of each bandwidth test copy
+     * @throws UnsupportedOperationException when the device is not a CUDA GPU
+     */
+    public synchronized DeviceBenchmark.Hardware hardware(long copyBytes) {
+        if (!(device instanceof CudaDevice cuda)) {
+            throw new UnsupportedOperationException("not a CUDA device: " + device.description());
+        }
+        CudaDevice.Info info = cuda.info();
+        return new DeviceBenchmark.Hardware(info.describe(), info.multiprocessors(), info.clockKhz() * 1e3, cuda.measureBandwidth(copyBytes));
+    }
+
     /** The device's kernels, for {@link ParityCheck}. */
     Kernels kernels() {
         return kernels;

@@ -12,8 +12,11 @@ import static jcuda.driver.JCudaDriver.cuDeviceTotalMem;
 import static jcuda.driver.JCudaDriver.cuDriverGetVersion;
 import static jcuda.driver.JCudaDriver.cuLaunchKernel;
 import static jcuda.driver.JCudaDriver.cuMemAlloc;
+import static jcuda.driver.JCudaDriver.cuMemAllocHost;
 import static jcuda.driver.JCudaDriver.cuMemFree;
+import static jcuda.driver.JCudaDriver.cuMemFreeHost;
 import static jcuda.driver.JCudaDriver.cuMemGetInfo;
+import static jcuda.driver.JCudaDriver.cuMemcpyDtoD;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoH;
 import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
 import static jcuda.driver.JCudaDriver.cuMemsetD32;
@@ -62,8 +65,10 @@ public final class CudaDevice implements KernelDevice {
      * @param multiprocessors streaming multiprocessors
      * @param totalBytes      device memory
      * @param driverVersion   the driver's CUDA version as cuDriverGetVersion gives it (13000 = 13.0)
+     * @param clockKhz        the multiprocessors' peak clock, kHz
      */
-    public record Info(int ordinal, String name, int major, int minor, int multiprocessors, long totalBytes, int driverVersion) {
+    public record Info(int ordinal, String name, int major, int minor, int multiprocessors, long totalBytes, int driverVersion,
+                       int clockKhz) {
 
         /** One line: name, compute capability, multiprocessors, memory, driver. */
         public String describe() {
@@ -127,7 +132,8 @@ public final class CudaDevice implements KernelDevice {
         return new Info(ordinal, new String(name, 0, end, StandardCharsets.UTF_8).strip(),
                 attribute(d, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR),
                 attribute(d, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR),
-                attribute(d, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT), total[0], driver[0]);
+                attribute(d, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT), total[0], driver[0],
+                attribute(d, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_CLOCK_RATE));
     }
 
     private static int attribute(CUdevice d, int attribute) {
@@ -447,6 +453,50 @@ public final class CudaDevice implements KernelDevice {
         } catch (CudaException e) {
             throw failure("kernel " + kernel + " (" + threads + " threads)", e);
         }
+    }
+
+    /**
+     * Copy bandwidths measured with {@code bytes}-byte copies, each the median of five after a
+     * warm-up, in bytes per second: host to device from pageable memory (a direct buffer, as the
+     * backend copies Arrow buffers) and from pinned memory, device to host into pinned memory, and
+     * device to device (counting the bytes read and the bytes written).
+     */
+    public DeviceBenchmark.Bandwidth measureBandwidth(long bytes) {
+        bind();
+        Pointer pinned = new Pointer();
+        try (DeviceBuffer a = allocate(bytes); DeviceBuffer b = allocate(bytes)) {
+            ByteBuffer pageable = ByteBuffer.allocateDirect((int) Math.min(bytes, Integer.MAX_VALUE - 8));
+            long n = pageable.capacity();
+            cuMemAllocHost(pinned, n);
+            double h2dPageable = n / medianSeconds(() -> cuMemcpyHtoD(addressOf(a), Pointer.to(pageable), n));
+            double h2dPinned = n / medianSeconds(() -> cuMemcpyHtoD(addressOf(a), pinned, n));
+            double d2h = n / medianSeconds(() -> cuMemcpyDtoH(pinned, addressOf(a), n));
+            double d2d = 2.0 * n / medianSeconds(() -> {
+                cuMemcpyDtoD(addressOf(b), addressOf(a), n);
+                cuCtxSynchronize();
+            });
+            return new DeviceBenchmark.Bandwidth(h2dPageable, h2dPinned, d2h, d2d);
+        } catch (CudaException e) {
+            throw failure("measuring copy bandwidth", e);
+        } finally {
+            try {
+                cuMemFreeHost(pinned);
+            } catch (CudaException ignored) {
+                // it was never allocated
+            }
+        }
+    }
+
+    private static double medianSeconds(Runnable copy) {
+        copy.run();
+        double[] t = new double[5];
+        for (int i = 0; i < t.length; i++) {
+            long t0 = System.nanoTime();
+            copy.run();
+            t[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        java.util.Arrays.sort(t);
+        return t[t.length / 2];
     }
 
     @Override
