@@ -131,10 +131,20 @@ final class GpuSkyMatch {
         final Kernels.SkyChunk chunk;
 
         PositionChunk(SkyPositions p, int from, int rows) {
-            ra = device.allocate(8L * rows);
-            dec = device.allocate(8L * rows);
-            raValid = upload(p.ra(), from, rows, ra);
-            decValid = upload(p.dec(), from, rows, dec);
+            DeviceBuffer[] held = new DeviceBuffer[4];
+            try {
+                held[0] = device.allocate(8L * rows);
+                held[1] = device.allocate(8L * rows);
+                held[2] = upload(p.ra(), from, rows, held[0]);
+                held[3] = upload(p.dec(), from, rows, held[1]);
+            } catch (RuntimeException | Error e) {
+                closeAll(held);
+                throw e;
+            }
+            ra = held[0];
+            dec = held[1];
+            raValid = held[2];
+            decValid = held[3];
             chunk = new Kernels.SkyChunk(ra, dec, raValid, decValid, rows, from);
         }
 
@@ -147,7 +157,12 @@ final class GpuSkyMatch {
             }
             int bytes = (rows + 7) / 8;
             DeviceBuffer valid = device.allocate(bytes);
-            device.upload(v.getValidityBuffer().nioBuffer(from / 8, bytes), valid, 0);
+            try {
+                device.upload(v.getValidityBuffer().nioBuffer(from / 8, bytes), valid, 0);
+            } catch (RuntimeException | Error e) {
+                valid.close();
+                throw e;
+            }
             return valid;
         }
 

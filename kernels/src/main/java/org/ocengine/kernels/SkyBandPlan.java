@@ -34,7 +34,7 @@ record SkyBandPlan(List<Band> bands) {
             }
             if (zoneCounts[z] > capacityRows) {
                 throw new DeviceFailure("zone " + z + " of the sky match holds " + zoneCounts[z] + " B rows, more than the "
-                        + capacityRows + " the device has room for", true);
+                        + capacityRows + " that fit in the device memory available", true);
             }
             int lo = z;
             long rows = 0;

@@ -42,7 +42,7 @@ class DeviceBenchmarkTest {
     }
 
     @Test
-    void theMockSurveyIsTheSameForAnyThreadCount() {
+    void theMockSurveyIsReproducibleAndMostlyMatched() {
         try (RootAllocator allocator = new RootAllocator(); CpuBackend one = new CpuBackend(1)) {
             Float8Vector[] v = DeviceBenchmark.survey(allocator, 5000, 3_000_000, 9);
             try (Float8Vector aRa = v[0]; Float8Vector aDec = v[1]; Float8Vector bRa = v[2]; Float8Vector bDec = v[3]) {
@@ -53,6 +53,7 @@ class DeviceBenchmarkTest {
                         assertEquals(bDec.get(i), bDec2.get(i), 0.0);
                     }
                     for (int i = 0; i < 5000; i++) {
+                        assertEquals(aRa.get(i), aRa2.get(i), 0.0);
                         assertEquals(aDec.get(i), aDec2.get(i), 0.0);
                         assertTrue(aDec.get(i) >= -10.01 && aDec.get(i) <= 60.01);
                     }

@@ -98,6 +98,32 @@ class EmulatedMonteCarloTest {
     }
 
     @Test
+    void everyMemoryShortageEitherRunsOrFailsWithoutLeaking() {
+        GroupedSamples s = ParityInputs.samples(new SplittableRandom(8), 20, 1, 40);
+        MonteCarloSpec spec = new MonteCarloSpec(8, 0, 150);
+        GroupStatistics expected = cpu.groupedMonteCarlo(s, spec);
+        EmulatedDevice device = new EmulatedDevice(64L << 20);
+        int ran = 0;
+        int failed = 0;
+        try (CudaBackend gpu = new CudaBackend(device, null, note -> { })) {
+            long tables = device.allocatedBytes();
+            for (long cap = 2_000; cap < 400_000; cap = cap * 4 / 3) {
+                device.capMemory(cap);
+                try {
+                    assertIdentical(expected, gpu.groupedMonteCarlo(s, spec));
+                    ran++;
+                } catch (IllegalStateException e) {
+                    assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("memory"), e.getMessage());
+                    failed++;
+                }
+                device.capMemory(Long.MAX_VALUE);
+                assertEquals(tables, device.allocatedBytes(), "device memory left allocated with a cap of " + cap + " bytes");
+            }
+        }
+        assertTrue(ran > 3 && failed > 3, ran + " ran, " + failed + " out of memory");
+    }
+
+    @Test
     void noGroupsAndTooLittleMemory() {
         GroupedSamples none = new GroupedSamples(new double[0], new double[0], new int[0], new int[] {0}, new long[0]);
         GroupedSamples big = ParityInputs.samples(new SplittableRandom(7), 2, 50, 50);

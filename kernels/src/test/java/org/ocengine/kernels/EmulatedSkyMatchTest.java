@@ -115,6 +115,32 @@ class EmulatedSkyMatchTest {
     }
 
     @Test
+    void everyMemoryShortageEitherMatchesOrFailsWithoutLeaking() {
+        SkyPositions a = positions(12, 1500, 7200, ParityInputs.Sky.HARD);
+        SkyPositions b = positions(13, 1500, 7200, ParityInputs.Sky.HARD);
+        MatchPairs expected = cpu.skyMatch(a, b, 7200);
+        EmulatedDevice device = new EmulatedDevice(64L << 20);
+        int matched = 0;
+        int failed = 0;
+        try (CudaBackend gpu = new CudaBackend(device, null, note -> { })) {
+            long tables = device.allocatedBytes();
+            for (long cap = 20_000; cap < 1_000_000; cap = cap * 5 / 4) {
+                device.capMemory(cap);
+                try {
+                    assertSamePairs(expected, gpu.skyMatch(a, b, 7200));
+                    matched++;
+                } catch (IllegalStateException e) {
+                    assertTrue(e.getMessage().startsWith("CUDA sky match failed: ") && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("memory"), e.getMessage());
+                    failed++;
+                }
+                device.capMemory(Long.MAX_VALUE);
+                assertEquals(tables, device.allocatedBytes(), "device memory left allocated with a cap of " + cap + " bytes");
+            }
+        }
+        assertTrue(matched > 3 && failed > 3, matched + " matched, " + failed + " out of memory");
+    }
+
+    @Test
     void fieldAcrossRaZeroWithManyCandidates() {
         SkyPositions a = positions(7, 4000, 300, ParityInputs.Sky.FIELD);
         SkyPositions b = positions(8, 6000, 300, ParityInputs.Sky.FIELD);
