@@ -179,11 +179,7 @@ OC_HD double oc_zig_deviate(const Words& words, OcZiggurat zig) {
     return oc_normal_quantile(oc_uniform_open(word));
 }
 
-/*
- * The standard normal deviate of one draw whose first word (lane `lane` of the block with counter
- * (quad, 0, tag | star, groupKey), key (seed, KEY1)) is known: DrawKey's fast path, else the full
- * ziggurat over the draw's words.
- */
+/* The full ziggurat over one draw's words (see oc_draw_deviate), kept out of line: 1.5% of draws. */
 OC_HD_COLD double oc_draw_deviate_slow(oc_u64 first, oc_u64 quad, oc_u64 c2, oc_u64 groupKey, oc_u64 seed, int lane,
                                        OcZiggurat zig) {
     OcDrawWords words;
@@ -196,6 +192,11 @@ OC_HD_COLD double oc_draw_deviate_slow(oc_u64 first, oc_u64 quad, oc_u64 c2, oc_
     return oc_zig_deviate(words, zig);
 }
 
+/*
+ * The standard normal deviate of one draw whose first word (lane `lane` of the block with counter
+ * (quad, 0, c2 = tag | star, groupKey), key (seed, KEY1)) is known: DrawKey's fast path, else the
+ * full ziggurat over the draw's words.
+ */
 OC_HD double oc_draw_deviate(oc_u64 first, oc_u64 quad, oc_u64 c2, oc_u64 groupKey, oc_u64 seed, int lane, OcZiggurat zig) {
     double z;
     if (oc_zig_fast(first, zig, &z)) {
