@@ -342,7 +342,6 @@ final class ClusterFigures {
         }
         ClusterValues v = c.values();
         XYChart chart = Charts.chart(c.name() + ": [Fe/H] vs Teff", "Teff (K)", "[Fe/H] (dex)");
-        chart.getStyler().setXAxisDecimalPattern("0");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setErrorBarsColor(Charts.LIGHT_GREY);
         List<Integer> used = new ArrayList<>();
@@ -416,6 +415,12 @@ final class ClusterFigures {
         double dy = Math.max(yHi - yLo, Math.abs(yHi) * 0.02 + 1e-3);
         chart.getStyler().setXAxisMin(xLo - 0.05 * dx).setXAxisMax(xHi + 0.05 * dx);
         chart.getStyler().setYAxisMin(yLo - 0.05 * dy).setYAxisMax(yHi + (0.05 + legendRoom) * dy);
+        chart.getStyler().setXAxisDecimalPattern(pattern(dx)).setYAxisDecimalPattern(pattern(dy * (1 + legendRoom)));
+    }
+
+    /** Tick-label decimals for an axis spanning {@code range} (leading zero always shown). */
+    static String pattern(double range) {
+        return range < 0.5 ? "0.00" : range < 5 ? "0.0" : "0";
     }
 
     /** Up to {@code bins - 1} edges at quantiles of the finite values, rounded to 0.01, without repeats. */

@@ -106,6 +106,7 @@ final class GradientFigures {
         }
         double xLo = Arrays.stream(Charts.pick(x, all)).min().orElse(0);
         double xHi = Arrays.stream(Charts.pick(x, all)).max().orElse(1);
+        List<Double> drawnY = new ArrayList<>();
         for (int gIndex = 0; gIndex < groups.size(); gIndex++) {
             double[] g = groups.get(gIndex);
             Color colour = Charts.PALETTE.get(gIndex % Charts.PALETTE.size());
@@ -135,6 +136,7 @@ final class GradientFigures {
                 for (int k = 0; k < grid.length; k++) {
                     grid[k] = xLo + (xHi - xLo) * k / (grid.length - 1);
                     mid[k] = f.model().value(f.p50(), grid[k]);
+                    drawnY.add(mid[k]);
                     lo[k] = Double.POSITIVE_INFINITY;
                     hi[k] = Double.NEGATIVE_INFINITY;
                 }
@@ -157,7 +159,9 @@ final class GradientFigures {
             }
         }
         double[] ys = Charts.pick(y, all);
-        ClusterFigures.padAxes(chart, Charts.pick(x, all), ys, 0.45);
+        double[] yRange = {Math.min(Arrays.stream(ys).min().orElse(0), drawnY.stream().mapToDouble(Double::doubleValue).min().orElse(Double.POSITIVE_INFINITY)),
+            Math.max(Arrays.stream(ys).max().orElse(0), drawnY.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NEGATIVE_INFINITY))};
+        ClusterFigures.padAxes(chart, new double[] {xLo, xHi}, yRange, 0.45);
         String base = "feh_vs_" + v.fitName();
         return Figure.drawn(SECTION, title, null, Charts.save(chart, dir, base, formats));
     }

@@ -82,7 +82,7 @@ final class StarFigures {
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
             double[] x = Charts.pick(snr, r);
             double[] y = Charts.pick(sigma, r);
-            Charts.scatter(chart, "repeat-visit differences, per S/N window", x, y, Charts.PALETTE.get(0));
+            Charts.scatter(chart, "sigma of repeat-visit differences per S/N window", x, y, Charts.PALETTE.get(0));
             double[] law = laws.get(q);
             double xHi = Arrays.stream(x).max().orElse(100);
             double xLo = Math.max(Arrays.stream(x).min().orElse(1), 1e-3);
@@ -201,7 +201,7 @@ final class StarFigures {
         double hi = Math.max(Arrays.stream(x).max().orElse(1), Arrays.stream(y).max().orElse(1));
         Charts.line(chart, "1:1", new double[] {lo, hi}, new double[] {lo, hi}, Charts.DARK_GREY, 1.5f, true);
         ClusterFigures.padAxes(chart, new double[] {lo, hi}, new double[] {lo, hi}, 0.2);
-        return Figure.drawn(SECTION, title, null, Charts.save(chart, dir, "compare_" + fileSafe(tableName) + "_" + fileSafe(q), formats));
+        return Figure.drawn(SECTION, title, null, Charts.save(chart, dir, "literature_" + fileSafe(tableName) + "_" + fileSafe(q), formats));
     }
 
     private static String label(String q) {

@@ -92,7 +92,7 @@ class RunReportTest {
         assertEquals(Map.of(ClusterFigures.RV, 6L, ClusterFigures.KIEL, 6L, ClusterFigures.FEH_TEFF, 6L, ClusterFigures.CMD, 6L), perCluster);
         for (String name : List.of("catalogue/feh_vs_r_gc.png", "catalogue/feh_vs_l_z.png", "catalogue/feh_vs_energy.png",
                 "catalogue/ecc_vs_r_apo.png", "catalogue/z_vs_r_gc.png", "catalogue/uncertainty_rv.png", "catalogue/uncertainty_feh.png",
-                "catalogue/completeness_vs_g.png", "catalogue/compare_compare_apogee_rv.png", "clusters/NGC2682_rv.png",
+                "catalogue/completeness_vs_g.png", "catalogue/literature_compare_apogee_rv.png", "clusters/NGC2682_rv.png",
                 "clusters/STOCK2_kiel.png", "clusters/BERKELEY17_feh_teff.png", "clusters/MELOTTE22_cmd.png")) {
             assertTrue(Files.isRegularFile(run.resolve("report").resolve(name)), name);
         }
@@ -127,9 +127,9 @@ class RunReportTest {
     @Test
     void sameFilesWhateverTheThreadCountAndSvgOnRequest(@TempDir Path dir) throws IOException {
         Path run = SyntheticRun.write(dir.resolve("run"), true);
-        RunReport.Summary one = RunReport.render(run, dir.resolve("one"), new ReportConfig(List.of("png"), List.of(), 100, 1), Progress.NONE,
+        RunReport.Summary one = RunReport.render(run, dir.resolve("one"), new ReportConfig(List.of("png"), List.of("NGC 2682", "Stock 2"), 100, 1), Progress.NONE,
                 line -> { });
-        RunReport.Summary three = RunReport.render(run, dir.resolve("three"), new ReportConfig(List.of("svg", "png"), List.of(), 100, 3),
+        RunReport.Summary three = RunReport.render(run, dir.resolve("three"), new ReportConfig(List.of("svg", "png"), List.of("NGC 2682", "Stock 2"), 100, 3),
                 Progress.NONE, line -> { });
         assertEquals(one.figures().size(), three.figures().size());
         for (int i = 0; i < one.figures().size(); i++) {
