@@ -80,7 +80,12 @@ final class ClusterFigures {
         double[] fehErr = column(members, Columns.FEH_ERR.name(), n);
         double[] g = column(members, Columns.GMAG.name(), n);
         double[] bpRp = column(members, Columns.BP_RP.name(), n);
-        int[] flag = members.has(ReportColumns.FLAG) ? members.ints(ReportColumns.FLAG) : new int[n];
+        // read as doubles: a CSV run folder may hold the flags as floating-point numbers
+        double[] flagValues = column(members, ReportColumns.FLAG, n);
+        int[] flag = new int[n];
+        for (int i = 0; i < n; i++) {
+            flag[i] = Double.isFinite(flagValues[i]) ? (int) flagValues[i] : 0;
+        }
         Map<String, ClusterValues> values = clusters.map(ClusterFigures::clusterValues).orElse(Map.of());
         Map<String, List<Integer>> rows = new java.util.TreeMap<>();
         Map<String, String> display = new LinkedHashMap<>();

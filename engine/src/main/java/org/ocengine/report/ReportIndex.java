@@ -27,9 +27,11 @@ final class ReportIndex {
      *
      * @param run     the run's tables and files
      * @param figures every figure, drawn or not
+     * @param values  each drawn cluster's catalogue values, by the name its figures carry
      * @param notes   one-line notes shown at the top (cap on clusters, ...)
      */
-    static Path write(Path reportDir, RunTables run, List<Figure> figures, List<String> notes) throws IOException {
+    static Path write(Path reportDir, RunTables run, List<Figure> figures, Map<String, ClusterFigures.ClusterValues> values,
+                      List<String> notes) throws IOException {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>ocengine report: ")
                 .append(esc(run.dir().getFileName() == null ? run.dir().toString() : run.dir().getFileName().toString()))
@@ -96,13 +98,16 @@ final class ReportIndex {
         if (byCluster.isEmpty()) {
             h.append("<p class=\"na\">No per-cluster figures.</p>\n");
         } else {
-            h.append("<table>\n<tr><th>cluster</th>");
+            h.append("<table>\n<tr><th>cluster</th><th>N_star</th><th>N_flag1</th><th>V_median (km/s)</th><th>[Fe/H]_median (dex)</th>");
             for (String k : kinds) {
                 h.append("<th>").append(esc(k)).append("</th>");
             }
             h.append("</tr>\n");
             for (var e : byCluster.entrySet()) {
-                h.append("<tr><td>").append(esc(e.getKey())).append("</td>");
+                ClusterFigures.ClusterValues v = values.getOrDefault(e.getKey(), ClusterFigures.ClusterValues.NONE);
+                h.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(count(v.nAll())).append("</td><td>")
+                        .append(count(v.nFlag1())).append("</td><td>").append(pm(v.rvMedian(), v.rvMedianErr(), 2)).append("</td><td>")
+                        .append(pm(v.fehMedian(), v.fehMedianErr(), 3)).append("</td>");
                 for (String k : kinds) {
                     Figure f = e.getValue().get(k);
                     h.append("<td>");
@@ -136,6 +141,14 @@ final class ReportIndex {
             Files.deleteIfExists(temp);
         }
         return target;
+    }
+
+    private static String pm(double value, double error, int decimals) {
+        return Double.isNaN(value) ? "-" : Charts.fmt(value, decimals) + (Double.isNaN(error) ? "" : " &plusmn; " + Charts.fmt(error, decimals));
+    }
+
+    private static String count(double n) {
+        return Double.isFinite(n) ? Long.toString((long) n) : "-";
     }
 
     private static String ext(Path p) {

@@ -70,14 +70,15 @@ public final class RunReport {
             figures.addAll(GradientFigures.render(run, catalogueDir, config.formats()));
             figures.addAll(OrbitFigures.render(run, catalogueDir, config.formats()));
             figures.addAll(StarFigures.render(run, catalogueDir, config.formats()));
-            figures.addAll(clusterFigures(run, reportDir.resolve("clusters"), config, progress, note));
-            Path index = ReportIndex.write(reportDir, run, figures, notes);
+            java.util.Map<String, ClusterFigures.ClusterValues> values = new java.util.LinkedHashMap<>();
+            figures.addAll(clusterFigures(run, reportDir.resolve("clusters"), config, progress, note, values));
+            Path index = ReportIndex.write(reportDir, run, figures, values, notes);
             return new Summary(index, figures, List.copyOf(notes));
         }
     }
 
-    private static List<Figure> clusterFigures(RunTables run, Path dir, ReportConfig config, Progress progress, Consumer<String> note)
-            throws IOException {
+    private static List<Figure> clusterFigures(RunTables run, Path dir, ReportConfig config, Progress progress, Consumer<String> note,
+                                               java.util.Map<String, ClusterFigures.ClusterValues> values) throws IOException {
         Optional<Table> members = run.find("members", ClusterFigures.RV_COLUMNS[0]);
         if (members.isEmpty()) {
             return List.of(Figure.unavailable(ClusterFigures.SECTION, "Per-cluster figures", null,
@@ -106,6 +107,7 @@ public final class RunReport {
                     + " clusters (by normalised name); --max-clusters or --clusters chooses others");
             inputs = inputs.subList(0, config.maxClusters());
         }
+        inputs.forEach(c -> values.put(c.name(), c.values()));
         int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, inputs.size())), r -> {
             Thread t = new Thread(r, "ocengine-report");

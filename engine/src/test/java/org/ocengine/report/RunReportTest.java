@@ -104,6 +104,8 @@ class RunReportTest {
                 "../compare_apogee.csv", "clusters/NGC2682_rv.png", "catalogue/feh_vs_r_gc.png")) {
             assertTrue(links.contains(table), "index links " + table);
         }
+        assertTrue(Files.readString(s.index()).contains("<td>NGC 2682</td><td>40</td><td>36</td><td>-20.00 &plusmn; 0.30</td>"),
+                "the cluster table carries the catalogue values");
         try (var files = Files.list(run.resolve("report/clusters"))) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary files left");
         }
