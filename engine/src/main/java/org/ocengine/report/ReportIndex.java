@@ -2,10 +2,8 @@ package org.ocengine.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,17 +127,7 @@ final class ReportIndex {
         h.append("</body>\n</html>\n");
         Files.createDirectories(reportDir);
         Path target = reportDir.resolve("index.html");
-        Path temp = Files.createTempFile(reportDir, ".index.html.", ".part");
-        try {
-            Files.writeString(temp, h, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        Charts.writeAtomically(target, out -> out.write(h.toString().getBytes(StandardCharsets.UTF_8)));
         return target;
     }
 

@@ -106,6 +106,12 @@ class RunReportTest {
         }
         assertTrue(Files.readString(s.index()).contains("<td>NGC 2682</td><td>40</td><td>36</td><td>-20.00 &plusmn; 0.30</td>"),
                 "the cluster table carries the catalogue values");
+        Path fresh = Files.createFile(run.resolve("report/fresh"));
+        if (Files.getFileStore(fresh).supportsFileAttributeView("posix")) {
+            assertEquals(Files.getPosixFilePermissions(fresh), Files.getPosixFilePermissions(run.resolve("report/clusters/NGC2682_rv.png")),
+                    "figures get the permissions of any new file (not owner-only)");
+            assertEquals(Files.getPosixFilePermissions(fresh), Files.getPosixFilePermissions(s.index()));
+        }
         try (var files = Files.list(run.resolve("report/clusters"))) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary files left");
         }
