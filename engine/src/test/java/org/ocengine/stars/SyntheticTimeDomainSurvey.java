@@ -14,7 +14,8 @@ import org.ocengine.table.TableBuilder;
  * A small time-domain survey with known truth, standing in for the mock survey of issue 3 until it
  * lands: plates of {@code spectrographs x starsPerSpectrograph} stars, each star on a fixed fibre
  * (so a fixed spectrograph) and observed in every exposure of its plate; exposures grouped in
- * visits of a few consecutive 20-minute exposures, visits spread over {@code spanDays}.
+ * visits of a few consecutive 20-minute exposures, visits on nights spread over {@code spanDays},
+ * each starting at a random time within a 7-hour window of the night (the plate's hour angle).
  * <ul>
  *   <li>S/N: a star's base S/N is log-uniform between 8 and 150, each exposure's S/N scatters about it
  *       by 0.1 dex;</li>
@@ -127,9 +128,10 @@ final class SyntheticTimeDomainSurvey {
             java.util.Arrays.sort(nights);
             for (int v = 0; v < shape.visits(); v++) {
                 boolean lamp = uniform(shape.seed(), 2_000_000 + p, v, 0, block) < shape.arcLampFraction();
+                double start = 0.45 + 0.3 * uniform(shape.seed(), 2_000_000 + p, v, 1, block);
                 for (int e = 0; e < shape.exposuresPerVisit(); e++) {
                     int x = v * shape.exposuresPerVisit() + e;
-                    time[p][x] = 58400 + 3000 * p + nights[v] + 0.6 + e * 20.0 / 1440.0;
+                    time[p][x] = 58400 + 3000 * p + nights[v] + start + e * 20.0 / 1440.0;
                     alt[p][x] = lamp;
                 }
             }
