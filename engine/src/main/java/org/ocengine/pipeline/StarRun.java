@@ -209,7 +209,7 @@ public final class StarRun {
 
     /** The overall completeness rows as text. */
     private static String renderOverall(Table completeness) {
-        StringBuilder s = new StringBuilder("Completeness over all clusters (members observed per G bin):\n");
+        StringBuilder s = new StringBuilder("Completeness over the clusters with observed members (members observed per G bin):\n");
         String[] cluster = completeness.strings(Columns.CLUSTER.name());
         double[] lo = completeness.doubles(Completeness.G_MIN.name());
         double[] hi = completeness.doubles(Completeness.G_MAX.name());

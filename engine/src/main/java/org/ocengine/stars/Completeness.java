@@ -18,7 +18,9 @@ import org.ocengine.xmatch.SkyCrossMatch;
 /**
  * Completeness of a spectroscopic survey over cluster members (SPEC.md 9; Zong et al. 2020 Fig. 1):
  * the fraction of members observed, per G-magnitude bin (0.5 mag, edges at multiples of the width),
- * per cluster and over all clusters. Members without G are counted apart. Stateless.
+ * per cluster and over all clusters the survey reached (those with at least one member observed: a
+ * member list usually covers far more clusters than a spectra file, and their members would only
+ * dilute the survey's completeness). Members without G are left out. Stateless.
  */
 public final class Completeness {
 
@@ -36,7 +38,8 @@ public final class Completeness {
 
     /**
      * The completeness table: one row per (cluster, G bin) with members, clusters in normalised-name
-     * order (shown as first spelled), then the rows of cluster {@value #ALL}; bins in G order.
+     * order (shown as first spelled), then the rows of cluster {@value #ALL} (the clusters with at least
+     * one member observed); bins in G order.
      *
      * @param cluster  each member's cluster
      * @param gmag     each member's G magnitude (NaN: unknown; such members are left out)
@@ -51,6 +54,12 @@ public final class Completeness {
         Map<String, String> display = new TreeMap<>();
         Map<String, TreeMap<Long, int[]>> counts = new TreeMap<>();
         TreeMap<Long, int[]> overall = new TreeMap<>();
+        java.util.Set<String> surveyed = new java.util.HashSet<>();
+        for (int i = 0; i < gmag.length; i++) {
+            if (observed[i]) {
+                surveyed.add(ClusterNames.normalise(cluster[i]));
+            }
+        }
         for (int i = 0; i < gmag.length; i++) {
             if (Double.isNaN(gmag[i])) {
                 continue;
@@ -59,12 +68,12 @@ public final class Completeness {
             display.putIfAbsent(key, cluster[i] == null ? "" : cluster[i].strip());
             long bin = (long) Math.floor(gmag[i] / binWidth);
             int[] c = counts.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(bin, b -> new int[2]);
-            int[] o = overall.computeIfAbsent(bin, b -> new int[2]);
             c[0]++;
-            o[0]++;
-            if (observed[i]) {
-                c[1]++;
-                o[1]++;
+            c[1] += observed[i] ? 1 : 0;
+            if (surveyed.contains(key)) {
+                int[] o = overall.computeIfAbsent(bin, b -> new int[2]);
+                o[0]++;
+                o[1] += observed[i] ? 1 : 0;
             }
         }
         List<Object[]> rows = new ArrayList<>();

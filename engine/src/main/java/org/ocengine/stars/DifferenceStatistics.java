@@ -29,12 +29,13 @@ import org.apache.commons.math3.util.Pair;
  *       until they hold 80% of the points, and the points in them fitted by least squares weighted by
  *       their pixel's smoothed density.</li>
  * </ul>
- * Fewer than 10 pairs give no Gaussian and no regression (NaN). Stateless.
+ * Fewer than 20 pairs give no Gaussian and no regression (NaN): with fewer, a histogram and a density
+ * core say nothing. Stateless.
  */
 public final class DifferenceStatistics {
 
     /** Fewest pairs for the histogram fit and the core regression. */
-    static final int MIN_FOR_FITS = 10;
+    static final int MIN_FOR_FITS = 20;
     /** Fraction of the points the dense core holds. */
     static final double CORE_FRACTION = 0.8;
 
