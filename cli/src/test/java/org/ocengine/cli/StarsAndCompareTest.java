@@ -1,0 +1,102 @@
+package org.ocengine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ocengine.io.SharedData;
+import org.ocengine.io.TableIO;
+import org.ocengine.table.Table;
+
+/**
+ * {@code ocengine stars} and {@code ocengine compare} on the real tables: the run's MRS clusters
+ * against DIAS2021 and (with a column override) SOUBIRAN2018; MRS stars against LRS stars (the LRS
+ * zero point sits about 4 km/s below MRS) and against APOGEE OCCAM members (matched on the sky).
+ */
+class StarsAndCompareTest {
+
+    private static Map<String, Integer> rows(Table summary) {
+        Map<String, Integer> row = new HashMap<>();
+        String[] q = summary.strings("quantity");
+        String[] s = summary.strings("sample");
+        for (int k = 0; k < q.length; k++) {
+            row.put(q[k] + "/" + s[k], k);
+        }
+        return row;
+    }
+
+    @Test
+    void clustersAgainstTheLiterature(@TempDir Path dir) throws Exception {
+        Path mrs = SharedData.file("spectra/lamost_mrs_oc_members.csv");
+        Path dias = SharedData.file("clusters/DIAS2021.csv");
+        Path soubiran = SharedData.file("clusters/SOUBIRAN2018.csv");
+        Path run = dir.resolve("run");
+        assertEquals(0, BadInputTest.run("run", "--spectra", mrs.toString(), "--out", run.toString(), "--draws", "1000", "--quiet").code());
+        BadInputTest.Outcome o = BadInputTest.run("compare", run.resolve("clusters.fits").toString(), dias.toString(),
+                "--out", dir.resolve("vs-dias.csv").toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.err().contains("10 of our 11 clusters found"), o.err());
+        assertTrue(o.out().contains("quantity  sample"), o.out());
+        try (var alloc = new RootAllocator();
+             Table summary = TableIO.read(dir.resolve("vs-dias.csv"), alloc);
+             Table pairs = TableIO.read(dir.resolve("vs-dias_pairs.csv"), alloc)) {
+            Map<String, Integer> row = rows(summary);
+            int rv = row.get("rv/clusters");
+            // DIAS2021 has no RV for h and chi Persei; the MRS zero point agrees with theirs within a km/s
+            assertEquals(8, summary.ints("n")[rv]);
+            assertTrue(Math.abs(summary.doubles("median")[rv]) < 1.0, "median RV difference " + summary.doubles("median")[rv]);
+            assertEquals(10, pairs.rowCount());
+            int m67 = java.util.Arrays.asList(pairs.strings("cluster")).indexOf("NGC2682");
+            assertEquals(33.64 - 34.045, pairs.doubles("rv_diff")[m67], 0.3);
+        }
+        // SOUBIRAN2018 names its clusters "ID": without an override the error names the file and the column
+        BadInputTest.Outcome bad = BadInputTest.run("compare", run.resolve("clusters.fits").toString(), soubiran.toString(),
+                "--out", dir.resolve("vs-soubiran.csv").toString());
+        assertEquals(65, bad.code(), bad.err());
+        assertTrue(bad.err().contains("SOUBIRAN2018.csv") && bad.err().contains("cluster"), bad.err());
+        assertFalse(Files.exists(dir.resolve("vs-soubiran.csv")));
+        assertEquals(0, BadInputTest.run("compare", run.resolve("clusters.fits").toString(), soubiran.toString(), "--map", "theirs:cluster=ID",
+                "--out", dir.resolve("vs-soubiran.csv").toString(), "--quiet").code());
+        assertTrue(Files.isRegularFile(dir.resolve("vs-soubiran_pairs.csv")));
+    }
+
+    @Test
+    void starsAgainstLrsAndApogee(@TempDir Path dir) throws Exception {
+        Path mrs = SharedData.file("spectra/lamost_mrs_oc_members.csv");
+        Path lrs = SharedData.file("spectra/lamost_lrs_oc_members.csv");
+        Path occam = SharedData.file("spectra/occam_member-DR16.fits");
+        BadInputTest.Outcome s = BadInputTest.run("stars", "--spectra", mrs.toString(), "--out", dir.resolve("mrs").toString());
+        assertEquals(0, s.code(), s.err());
+        assertTrue(s.out().contains("555 stars from 555 spectra"), s.out());
+        assertTrue(s.err().contains("high_velocity left empty"), s.err());
+        assertEquals(0, BadInputTest.run("stars", "--spectra", lrs.toString(), "--out", dir.resolve("lrs").toString(), "--quiet").code());
+        Path ours = dir.resolve("mrs/stars.fits");
+        assertEquals(0, BadInputTest.run("compare", ours.toString(), dir.resolve("lrs/stars.fits").toString(),
+                "--out", dir.resolve("vs-lrs.fits").toString(), "--quiet").code());
+        assertEquals(0, BadInputTest.run("compare", ours.toString(), occam.toString(),
+                "--out", dir.resolve("vs-apogee.fits").toString(), "--quiet").code());
+        try (var alloc = new RootAllocator();
+             Table vsLrs = TableIO.read(dir.resolve("vs-lrs.fits"), alloc);
+             Table vsApogee = TableIO.read(dir.resolve("vs-apogee.fits"), alloc)) {
+            Map<String, Integer> row = rows(vsLrs);
+            int rv = row.get("rv/all");
+            assertTrue(vsLrs.ints("n")[rv] > 100, "pairs " + vsLrs.ints("n")[rv]);
+            assertEquals(4.0, vsLrs.doubles("clipped_mean")[rv], 1.0, "MRS - LRS RV offset");
+            assertTrue(row.containsKey("teff/dwarfs") && row.containsKey("feh/giants"));
+            Map<String, Integer> a = rows(vsApogee);
+            int rvA = a.get("rv/all");
+            int fehA = a.get("feh/all");
+            assertTrue(vsApogee.ints("n")[rvA] > 80, "pairs " + vsApogee.ints("n")[rvA]);
+            assertTrue(Math.abs(vsApogee.doubles("clipped_mean")[rvA]) < 1.0, "MRS - APOGEE RV " + vsApogee.doubles("clipped_mean")[rvA]);
+            assertTrue(vsApogee.doubles("clipped_std")[rvA] < 1.5);
+            assertTrue(Math.abs(vsApogee.doubles("clipped_mean")[fehA]) < 0.1, "MRS - APOGEE [Fe/H] " + vsApogee.doubles("clipped_mean")[fehA]);
+        }
+    }
+}
