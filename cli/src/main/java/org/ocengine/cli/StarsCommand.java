@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  ocengine stars --spectra lamost_mrs_td.fits --out out/stars",
             "  ocengine stars --spectra ../shared/data/spectra/lamost_mrs_oc_members.csv --out out/mrs-stars",
-            "  ocengine stars --spectra mrs.fits --members cg18_members.csv.gz --min-membership 0.7 --map members:source_id=dr2_source_id --out out/s"})
+            "  ocengine stars --spectra mrs.fits --members cg18_members.csv.gz --min-membership 0.7 --map members:source_id=dr2_source_id --out out/s",
+            "  ocengine stars --spectra ../shared/data/spectra/pleiades_gaia_dr3_rv.csv --members ../shared/data/members/hr23_melotte22_members.csv --cluster \"Melotte 22\" --out out/pleiades"})
 final class StarsCommand implements Callable<Integer> {
 
     @Spec
@@ -45,6 +46,10 @@ final class StarsCommand implements Callable<Integer> {
 
     @Option(names = "--members", paramLabel = "FILE", description = "Member list (cluster, G, position and/or source_id) for the completeness table.")
     Path members;
+
+    @Option(names = "--cluster", paramLabel = "NAME",
+            description = "The cluster of every member when --members lists one cluster and has no cluster column (e.g. Hunt & Reffert 2023's Melotte 22).")
+    String memberCluster;
 
     @Option(names = "--min-membership", paramLabel = "P", description = "Leave members at or below probability P out of the completeness.")
     Double minMembership;
@@ -122,7 +127,7 @@ final class StarsCommand implements Callable<Integer> {
                 .withMaxPeriod(maxPeriod == null ? Double.NaN : maxPeriod);
         ZeroPointConfig zeroPoints = noZeroPoints ? null : new ZeroPointConfig(minPlateSpectra, ZeroPointConfig.defaults().maxConstantScatter(),
                 arcLampShift, ZeroPointConfig.defaults().iterations(), w);
-        StarRunConfig config = new StarRunConfig(spectra, columns.spectra(), members, columns.members(),
+        StarRunConfig config = new StarRunConfig(spectra, columns.spectra(), members, columns.members(), memberCluster,
                 minMembership == null ? Double.NaN : minMembership, radius, 0.5, survey == null ? null : Survey.parse(survey), quality,
                 zeroPoints, StarCatalogueConfig.defaults().withWeighting(w).withPeriodograms(periods), backend.parsed(), backend.threads,
                 formats);

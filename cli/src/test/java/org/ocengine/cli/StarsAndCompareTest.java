@@ -37,6 +37,7 @@ class StarsAndCompareTest {
         Path mrs = SharedData.file("spectra/lamost_mrs_oc_members.csv");
         Path dias = SharedData.file("clusters/DIAS2021.csv");
         Path soubiran = SharedData.file("clusters/SOUBIRAN2018.csv");
+        Path zhong = SharedData.file("clusters/ZHONG2020.csv");
         Path run = dir.resolve("run");
         assertEquals(0, BadInputTest.run("run", "--spectra", mrs.toString(), "--out", run.toString(), "--draws", "1000", "--quiet").code());
         BadInputTest.Outcome o = BadInputTest.run("compare", run.resolve("clusters.fits").toString(), dias.toString(),
@@ -55,6 +56,19 @@ class StarsAndCompareTest {
             assertEquals(10, pairs.rowCount());
             int m67 = java.util.Arrays.asList(pairs.strings("cluster")).indexOf("NGC2682");
             assertEquals(33.64 - 34.045, pairs.doubles("rv_diff")[m67], 0.3);
+        }
+        // ZHONG2020 (LAMOST DR5 LRS) has all 11; its RVs sit at the LRS zero point, 5-7 km/s below MRS
+        BadInputTest.Outcome z = BadInputTest.run("compare", run.resolve("clusters.fits").toString(), zhong.toString(),
+                "--out", dir.resolve("vs-zhong.csv").toString());
+        assertEquals(0, z.code(), z.err());
+        assertTrue(z.err().contains("11 of our 11 clusters found"), z.err());
+        try (var alloc = new RootAllocator(); Table summary = TableIO.read(dir.resolve("vs-zhong.csv"), alloc)) {
+            Map<String, Integer> row = rows(summary);
+            int rv = row.get("rv/clusters");
+            int feh = row.get("feh/clusters");
+            assertEquals(11, summary.ints("n")[rv]);
+            assertEquals(6.0, summary.doubles("median")[rv], 1.5, "median MRS - ZHONG2020 RV");
+            assertTrue(Math.abs(summary.doubles("median")[feh]) < 0.05, "median [Fe/H] difference " + summary.doubles("median")[feh]);
         }
         // SOUBIRAN2018 names its clusters "ID": without an override the error names the file and the column
         BadInputTest.Outcome bad = BadInputTest.run("compare", run.resolve("clusters.fits").toString(), soubiran.toString(),
@@ -97,6 +111,39 @@ class StarsAndCompareTest {
             assertTrue(Math.abs(vsApogee.doubles("clipped_mean")[rvA]) < 1.0, "MRS - APOGEE RV " + vsApogee.doubles("clipped_mean")[rvA]);
             assertTrue(vsApogee.doubles("clipped_std")[rvA] < 1.5);
             assertTrue(Math.abs(vsApogee.doubles("clipped_mean")[fehA]) < 0.1, "MRS - APOGEE [Fe/H] " + vsApogee.doubles("clipped_mean")[fehA]);
+        }
+    }
+
+    /**
+     * Gaia DR3 RVs of the Pleiades against Hunt &amp; Reffert 2023's members (a one-cluster list, named with
+     * --cluster): the rows without an RV are no observation, and the RV completeness falls from above
+     * 80% for G 10-15 to nothing fainter than G = 16 (the RVS limit).
+     */
+    @Test
+    void pleiadesGaiaRvCompleteness(@TempDir Path dir) throws Exception {
+        Path rvs = SharedData.file("spectra/pleiades_gaia_dr3_rv.csv");
+        Path members = SharedData.file("members/hr23_melotte22_members.csv");
+        BadInputTest.Outcome o = BadInputTest.run("stars", "--spectra", rvs.toString(), "--members", members.toString(),
+                "--cluster", "Melotte 22", "--min-membership", "0.5", "--out", dir.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("499 stars from 499 spectra"), o.out());
+        assertTrue(o.err().contains("579 rows with no measured quantity (rv) left out"), o.err());
+        try (var alloc = new RootAllocator(); Table t = TableIO.read(dir.resolve("completeness.fits"), alloc)) {
+            String[] cluster = t.strings("cluster");
+            double[] gMin = t.doubles("g_min");
+            double[] fraction = t.doubles("fraction");
+            int bright = 0;
+            for (int k = 0; k < cluster.length; k++) {
+                assertTrue(cluster[k].equals("Melotte 22") || cluster[k].equals("all"), cluster[k]);
+                if (cluster[k].equals("Melotte 22") && gMin[k] >= 10.0 && gMin[k] < 15.0) {
+                    bright++;
+                    assertTrue(fraction[k] >= 0.8, "G " + gMin[k] + ": " + fraction[k]);
+                }
+                if (gMin[k] >= 16.0) {
+                    assertEquals(0.0, fraction[k], "G " + gMin[k]);
+                }
+            }
+            assertEquals(10, bright);
         }
     }
 }

@@ -33,7 +33,7 @@ public final class RepeatedMeasurements {
     }
 
     /** The quantities combined, as (value, uncertainty) canonical column pairs; vsini has no uncertainty column. */
-    static List<ColumnSpec[]> quantities() {
+    public static List<ColumnSpec[]> quantities() {
         List<ColumnSpec[]> q = new ArrayList<>();
         q.add(new ColumnSpec[] {Columns.RV, Columns.RV_ERR});
         q.add(new ColumnSpec[] {Columns.TEFF, Columns.TEFF_ERR});

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.ocengine.combine.RepeatedMeasurements;
 import org.ocengine.combine.StarKeys;
 import org.ocengine.compute.BackendUnavailableException;
 import org.ocengine.compute.ComputeBackend;
@@ -22,6 +23,7 @@ import org.ocengine.stars.RvZeroPoints;
 import org.ocengine.stars.StarCatalogue;
 import org.ocengine.stars.UncertaintyTables;
 import org.ocengine.table.CanonicalTable;
+import org.ocengine.table.ColumnSpec;
 import org.ocengine.table.CanonicalTables;
 import org.ocengine.table.Columns;
 import org.ocengine.table.Table;
@@ -29,7 +31,8 @@ import org.ocengine.table.TableBuilder;
 
 /**
  * The star-level run ({@code ocengine stars}; SPEC.md 4, 8, 9): read and map the spectra; quality
- * cuts (RV not required, so every star with usable spectra is catalogued); star keys; the RV
+ * cuts (RV not required, so every star with usable spectra is catalogued; rows that measured nothing
+ * are dropped and recorded); star keys; the RV
  * zero-point correction of time-domain plates (when the spectra carry plates); the star catalogue
  * with labels, periodograms and internal uncertainties; the completeness per G bin when a member list
  * is given; outputs all-or-nothing with a manifest. Stateless; each call is independent.
@@ -86,10 +89,11 @@ public final class StarRun {
                         rejected, alloc)) {
                     kept.notes().forEach(note);
                     clock.lap("quality");
-                    counts.put("spectra_kept", (long) kept.kept().rowCount());
-                    try (Table keyed = kept.kept().extend(alloc, kept.kept().origin(), b -> b.addLongs(Columns.STAR_KEY,
-                                 StarKeys.assign(kept.kept(), backend, StarKeys.DEFAULT_LINK_RADIUS_ARCSEC, alloc)));
+                    try (Table measured = measured(kept.kept(), rejected, note, alloc);
+                         Table keyed = measured.extend(alloc, measured.origin(), b -> b.addLongs(Columns.STAR_KEY,
+                                 StarKeys.assign(measured, backend, StarKeys.DEFAULT_LINK_RADIUS_ARCSEC, alloc)));
                          Table corrected = zeroPoints(keyed, config, manifest, out, written, counts, note, alloc)) {
+                        counts.put("spectra_kept", (long) measured.rowCount());
                         clock.lap("zero points");
                         try (Progress.Task task = progress.start("star catalogue", 1, "stage");
                              StarCatalogue.Result result = StarCatalogue.build(corrected, config.stars(), backend, velocity, alloc)) {
@@ -179,12 +183,49 @@ public final class StarRun {
         }
     }
 
+    /**
+     * The spectra that measured something: rows whose catalogued quantities ({@link RepeatedMeasurements#quantities()})
+     * are all missing are dropped and recorded (a Gaia row without an RV is no observation of the star). A new table the
+     * caller closes.
+     */
+    private static Table measured(Table kept, RejectedRows rejected, Consumer<String> note, BufferAllocator alloc) {
+        List<double[]> values = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (ColumnSpec[] q : RepeatedMeasurements.quantities()) {
+            if (kept.has(q[0].name())) {
+                values.add(kept.doubles(q[0].name()));
+                names.add(q[0].name());
+            }
+        }
+        long[] sourceRow = kept.longs(Columns.SOURCE_ROW.name());
+        int[] rows = new int[kept.rowCount()];
+        int n = 0;
+        for (int i = 0; i < rows.length; i++) {
+            boolean any = false;
+            for (double[] v : values) {
+                any |= !Double.isNaN(v[i]);
+            }
+            if (any) {
+                rows[n++] = i;
+            } else {
+                rejected.add(kept.origin(), sourceRow[i], "stars", null, String.join(",", names), "", "no measured quantity",
+                        RejectedRows.Action.ROW_DROPPED);
+            }
+        }
+        if (n < rows.length) {
+            note.accept(kept.origin() + ": " + (rows.length - n) + " rows with no measured quantity ("
+                    + (names.isEmpty() ? "none of rv, teff, logg, feh, ... present" : String.join(", ", names)) + ") left out");
+        }
+        return kept.select(java.util.Arrays.copyOf(rows, n), alloc, kept.origin());
+    }
+
     /** The completeness table of the members against the usable spectra. */
     private static void completeness(StarRunConfig config, Table spectra, RunManifest manifest, OutputDirectory out, List<Path> written,
                                      Map<String, Long> counts, Consumer<String> note, StringBuilder report, RejectedRows rejected,
                                      ComputeBackend backend, BufferAllocator alloc, ClusterRun.Stopwatch clock) throws IOException {
         try (CanonicalTable read = ClusterRun.read(config.members(), "members", config.memberColumns(), manifest, alloc, clock);
-             Table members = MemberMatch.membershipCut(read.table(), config.minMembership(), rejected, note, alloc)) {
+             Table named = namedCluster(read.table(), config.memberCluster(), note, alloc);
+             Table members = MemberMatch.membershipCut(named == null ? read.table() : named, config.minMembership(), rejected, note, alloc)) {
             CanonicalTables.requireColumns(members, Columns.CLUSTER, Columns.GMAG);
             boolean[] observed = Completeness.observed(members, spectra, config.radiusArcsec(), backend, alloc);
             double[] g = members.doubles(Columns.GMAG.name());
@@ -205,6 +246,24 @@ public final class StarRun {
             }
             clock.lap("completeness");
         }
+    }
+
+    /**
+     * The members of a one-cluster list without a cluster column, each given {@code cluster} (a new
+     * table the caller closes); null when no name is given or the list has its own cluster column
+     * (then the list is used as it is).
+     */
+    private static Table namedCluster(Table members, String cluster, Consumer<String> note, BufferAllocator alloc) {
+        if (cluster == null) {
+            return null;
+        }
+        if (members.has(Columns.CLUSTER.name())) {
+            note.accept(members.origin() + ": has a cluster column, so --cluster " + cluster + " was not used");
+            return null;
+        }
+        String[] names = new String[members.rowCount()];
+        java.util.Arrays.fill(names, cluster);
+        return members.extend(alloc, members.origin(), b -> b.addStrings(Columns.CLUSTER, names));
     }
 
     /** The overall completeness rows as text. */

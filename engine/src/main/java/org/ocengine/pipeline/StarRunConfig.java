@@ -17,6 +17,8 @@ import org.ocengine.stars.ZeroPointConfig;
  * @param spectraColumns    user column overrides for the spectra ({@code canonical -> input})
  * @param members           member list for the completeness table (cluster, G, position or source_id), or null
  * @param memberColumns     the same overrides for the members
+ * @param memberCluster     the cluster of every member when the member list is of one cluster and has no cluster
+ *                          column (e.g. a Hunt &amp; Reffert 2023 list), or null
  * @param minMembership     members at or below this probability are left out of the completeness (NaN: keep all)
  * @param radiusArcsec      sky radius at which a member counts as observed (source_id join first)
  * @param gBinWidth         width of the completeness G bins, mag (0.5)
@@ -29,6 +31,7 @@ import org.ocengine.stars.ZeroPointConfig;
  * @param formats           output table formats
  */
 public record StarRunConfig(Path spectra, Map<String, String> spectraColumns, Path members, Map<String, String> memberColumns,
+                            String memberCluster,
                             double minMembership, double radiusArcsec, double gBinWidth, Survey survey, QualityConfig quality,
                             ZeroPointConfig zeroPoints, StarCatalogueConfig stars, Device device, int threads, List<String> formats) {
 
@@ -65,6 +68,9 @@ public record StarRunConfig(Path spectra, Map<String, String> spectraColumns, Pa
             m.put("zero_points", Map.of("min_plate_spectra", zeroPoints.minPlateSpectra(), "max_constant_scatter_kms",
                     zeroPoints.maxConstantScatter(), "arc_lamp_shift_kms", zeroPoints.arcLampShift(), "iterations",
                     zeroPoints.iterations(), "weighting", zeroPoints.weighting().name()));
+        }
+        if (memberCluster != null) {
+            m.put("member_cluster", memberCluster);
         }
         m.put("min_membership", minMembership);
         m.put("radius_arcsec", radiusArcsec);

@@ -29,7 +29,7 @@ class StarRunTest {
             99L, 1, 16, 40, 5, 3, 1200, 0.2, 2, 40, 0.5, 300, 0.3, 0.2, 6.5);
 
     static StarRunConfig config(Path spectra, Path members) {
-        return new StarRunConfig(spectra, Map.of(), members, Map.of(), Double.NaN, 3.5, 0.5, Survey.MRS,
+        return new StarRunConfig(spectra, Map.of(), members, Map.of(), null, Double.NaN, 3.5, 0.5, Survey.MRS,
                 QualityConfig.defaults(Survey.MRS), ZeroPointConfig.defaults(),
                 StarCatalogueConfig.defaults().withUncertainties(UncertaintyConfig.defaults().withMinPerWindow(5)), Device.CPU, 2,
                 List.of("fits", "csv"));
@@ -102,6 +102,32 @@ class StarRunTest {
             assertEquals(List.of("Synthetic 1", "Synthetic 1", "all", "all"), List.of(completeness.strings("cluster")));
             assertEquals(1.0, completeness.doubles("fraction")[0]);
             assertEquals(0.0, completeness.doubles("fraction")[1]);
+        }
+    }
+
+    /** Gaia-like rows without an RV observed nothing: left out of the catalogue and the completeness, and recorded. */
+    @Test
+    void rowsThatMeasuredNothingAreLeftOutAndRecorded(@TempDir Path dir) throws Exception {
+        Path spectra = dir.resolve("gaia.csv");
+        Files.writeString(spectra, "source_id,radial_velocity,radial_velocity_error\n1,10.0,0.5\n2,nan,nan\n3,-4.0,1.0\n");
+        Path members = dir.resolve("members.csv");
+        Files.writeString(members, "GaiaDR3,Gmag,RA_ICRS,DE_ICRS\n1,9.2,56.1,24.1\n2,9.3,56.2,24.2\n3,12.1,56.3,24.3\n4,12.2,56.4,24.4\n");
+        StarRunConfig base = config(spectra, members);
+        StarRunConfig named = new StarRunConfig(spectra, Map.of(), members, Map.of(), "Melotte 22", Double.NaN, 3.5, 0.5, Survey.MRS,
+                base.quality(), base.zeroPoints(), base.stars(), Device.CPU, 1, List.of("csv"));
+        Path out = dir.resolve("out");
+        StarRun.Summary s = StarRun.run(named, HighVelocityClassifier.unavailable(), out, Progress.NONE, line -> { });
+        assertEquals(2L, s.counts().get("stars"));
+        assertEquals(2L, s.counts().get("spectra_kept"));
+        assertTrue(s.notes().contains(spectra + ": 1 rows with no measured quantity (rv) left out"), s.notes().toString());
+        try (var alloc = new RootAllocator();
+             Table completeness = TableIO.read(out.resolve("completeness.csv"), alloc);
+             Table rejected = TableIO.read(out.resolve("rejected.csv"), alloc)) {
+            assertEquals(List.of("Melotte 22", "Melotte 22", "all", "all"), List.of(completeness.strings("cluster")));
+            assertEquals(0.5, completeness.doubles("fraction")[0]);
+            assertEquals(0.5, completeness.doubles("fraction")[1]);
+            assertEquals(List.of("no measured quantity"), List.of(rejected.strings("reason")));
+            assertEquals(2L, rejected.longs("source_row")[0]);
         }
     }
 
