@@ -38,6 +38,7 @@ class StarsAndCompareTest {
         Path dias = SharedData.file("clusters/DIAS2021.csv");
         Path soubiran = SharedData.file("clusters/SOUBIRAN2018.csv");
         Path zhong = SharedData.file("clusters/ZHONG2020.csv");
+        Path hunt = SharedData.file("clusters/HUNT2023.csv");
         Path run = dir.resolve("run");
         assertEquals(0, BadInputTest.run("run", "--spectra", mrs.toString(), "--out", run.toString(), "--draws", "1000", "--quiet").code());
         BadInputTest.Outcome o = BadInputTest.run("compare", run.resolve("clusters.fits").toString(), dias.toString(),
@@ -69,6 +70,15 @@ class StarsAndCompareTest {
             assertEquals(11, summary.ints("n")[rv]);
             assertEquals(6.0, summary.doubles("median")[rv], 1.5, "median MRS - ZHONG2020 RV");
             assertTrue(Math.abs(summary.doubles("median")[feh]) < 0.05, "median [Fe/H] difference " + summary.doubles("median")[feh]);
+        }
+        // HUNT2023 (Gaia DR3 RVs, no [Fe/H]): M67 agrees within 0.2 km/s; h and chi Persei do not (few hot MRS members)
+        BadInputTest.Outcome h = BadInputTest.run("compare", run.resolve("clusters.fits").toString(), hunt.toString(),
+                "--out", dir.resolve("vs-hunt.csv").toString());
+        assertEquals(0, h.code(), h.err());
+        assertTrue(h.err().contains("11 of our 11 clusters found") && h.err().contains("feh: not compared"), h.err());
+        try (var alloc = new RootAllocator(); Table pairs = TableIO.read(dir.resolve("vs-hunt_pairs.csv"), alloc)) {
+            int m67 = java.util.Arrays.asList(pairs.strings("cluster")).indexOf("NGC2682");
+            assertEquals(33.64 - 33.7675, pairs.doubles("rv_diff")[m67], 0.2);
         }
         // SOUBIRAN2018 names its clusters "ID": without an override the error names the file and the column
         BadInputTest.Outcome bad = BadInputTest.run("compare", run.resolve("clusters.fits").toString(), soubiran.toString(),
