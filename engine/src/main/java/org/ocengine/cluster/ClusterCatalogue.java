@@ -32,8 +32,9 @@ import org.ocengine.table.TableBuilder;
  *       over the flag-1 stars give the cluster RV (mean, median, their spreads) and dispersion. Clusters
  *       whose dispersion exceeds 50 km/s are dropped (their members get flag 0).</li>
  *   <li>[Fe/H]: flag-1 stars with 4000 K &lt;= Teff &lt;= 7500 K that are not cool dwarfs (Teff &lt; 5000 K
- *       and logg &gt;= 3.5) get flag 12 and give the cluster [Fe/H] the same way. Clusters with at least
- *       3 flag-12 stars are marked high quality.</li>
+ *       and logg &gt;= 3.5) get flag 12 and give the cluster [Fe/H] the same way (the Teff/logg rules can be
+ *       switched off for catalogues without them, {@link ClusterConfig#teffLoggSelection()}). Clusters with
+ *       at least 3 flag-12 stars are marked high quality.</li>
  *   <li>Abundances ([M/H], [alpha/M], [X/Fe]): mean, sample standard deviation (ddof 1) and count over
  *       the flag-12 stars (the stars whose parameters passed every check).</li>
  * </ol>
@@ -209,6 +210,9 @@ public final class ClusterCatalogue {
     private static String fehExclusion(int i, double[] feh, double[] fehErr, double[] teff, double[] logg, ClusterConfig c) {
         if (feh == null || fehErr == null || Double.isNaN(feh[i]) || !(fehErr[i] >= 0)) {
             return "no usable [Fe/H]";
+        }
+        if (!c.teffLoggSelection()) {
+            return null;
         }
         if (teff == null || Double.isNaN(teff[i])) {
             return "no Teff to check the [Fe/H] selection";

@@ -5,11 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
-import org.ocengine.table.ClusterNames;
 import org.ocengine.table.ColumnSpec;
 import org.ocengine.table.ColumnType;
 import org.ocengine.table.Columns;
-import org.ocengine.table.RowOrder;
 import org.ocengine.table.SkyAverage;
 import org.ocengine.table.Table;
 import org.ocengine.table.TableBuilder;
@@ -35,7 +33,7 @@ public final class RepeatedMeasurements {
     }
 
     /** The quantities combined, as (value, uncertainty) canonical column pairs; vsini has no uncertainty column. */
-    static List<ColumnSpec[]> quantities() {
+    public static List<ColumnSpec[]> quantities() {
         List<ColumnSpec[]> q = new ArrayList<>();
         q.add(new ColumnSpec[] {Columns.RV, Columns.RV_ERR});
         q.add(new ColumnSpec[] {Columns.TEFF, Columns.TEFF_ERR});
@@ -60,32 +58,16 @@ public final class RepeatedMeasurements {
      *         {@code <q>_n} = spectra used, {@code n_spectra}, position, and the other columns of the first spectrum
      */
     public static Table combine(Table spectra, Weighting weighting, BufferAllocator allocator) {
-        int n = spectra.rowCount();
-        long[] star = spectra.longs(Columns.STAR_KEY.name());
-        String[] cluster = spectra.has(Columns.CLUSTER.name()) ? spectra.strings(Columns.CLUSTER.name()) : null;
-        String[] clusterKey = new String[n];
-        for (int i = 0; i < n; i++) {
-            clusterKey[i] = cluster == null ? "" : ClusterNames.normalise(cluster[i]);
+        StarGroups grouping = StarGroups.of(spectra);
+        int g = grouping.count();
+        List<int[]> groups = new ArrayList<>(g);
+        for (int k = 0; k < g; k++) {
+            groups.add(grouping.rowsOf(k));
         }
-        int[] order = RowOrder.sorted(n, (a, b) -> {
-            int c = clusterKey[a].compareTo(clusterKey[b]);
-            return c != 0 ? c : Long.compare(star[a], star[b]);
-        });
-        List<int[]> groups = new ArrayList<>();
-        for (int s = 0; s < n; ) {
-            int e = s + 1;
-            while (e < n && star[order[e]] == star[order[s]] && clusterKey[order[e]].equals(clusterKey[order[s]])) {
-                e++;
-            }
-            groups.add(java.util.Arrays.copyOfRange(order, s, e));
-            s = e;
-        }
-        int g = groups.size();
-        int[] first = new int[g];
+        int[] first = grouping.firstRows();
         int[] count = new int[g];
         for (int k = 0; k < g; k++) {
-            first[k] = groups.get(k)[0];
-            count[k] = groups.get(k).length;
+            count[k] = grouping.size(k);
         }
         double[] snr = spectra.has(Columns.SNR.name()) ? spectra.doubles(Columns.SNR.name()) : null;
 

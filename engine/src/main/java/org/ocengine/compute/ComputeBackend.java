@@ -33,6 +33,17 @@ public interface ComputeBackend extends AutoCloseable {
      */
     GroupStatistics groupedMonteCarlo(GroupedSamples samples, MonteCarloSpec spec);
 
+    /**
+     * Batched periodograms (SPEC.md 8): each series' generalised Lomb-Scargle periodogram (floating
+     * mean, weights 1/err^2; Zechmeister &amp; Kürster 2009) over the grid, reduced to its highest peak
+     * and that peak's false-alarm probability ({@link GeneralisedLombScargle}). The default runs the
+     * CPU reference ({@link CpuPeriodograms}) in the common fork-join pool; a backend with its own
+     * threads or a device overrides it.
+     */
+    default PeriodogramPeaks periodograms(TimeSeriesBatch batch, FrequencyGrid grid) {
+        return CpuPeriodograms.peaks(batch, grid);
+    }
+
     @Override
     default void close() {
     }

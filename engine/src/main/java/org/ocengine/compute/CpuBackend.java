@@ -49,6 +49,11 @@ public final class CpuBackend implements ComputeBackend {
         return inPool(() -> monteCarlo.run(samples, spec));
     }
 
+    @Override
+    public PeriodogramPeaks periodograms(TimeSeriesBatch batch, FrequencyGrid grid) {
+        return inPool(() -> CpuPeriodograms.peaks(batch, grid));
+    }
+
     private <T> T inPool(Supplier<T> work) {
         try {
             return pool.submit(work::get).get();

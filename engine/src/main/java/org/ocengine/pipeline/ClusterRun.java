@@ -133,8 +133,12 @@ public final class ClusterRun {
 
     /** The survey (and so the S/N cut) from the options, or from the S/N column's name (LRS: snrg). */
     private static QualityConfig decideSurvey(ClusterRunConfig config, CanonicalTable spectra, Consumer<String> note) {
-        QualityConfig q = config.quality();
-        Survey survey = config.survey();
+        return decideSurvey(config.survey(), config.quality(), spectra, note);
+    }
+
+    /** As above for any command: {@code survey} null decides from the S/N column; a NaN S/N cut takes the survey's. */
+    static QualityConfig decideSurvey(Survey chosen, QualityConfig q, CanonicalTable spectra, Consumer<String> note) {
+        Survey survey = chosen;
         if (survey == null) {
             String snrInput = spectra.sources().stream().filter(s -> s.canonical().equals(Columns.SNR.name()))
                     .map(ColumnSource::input).findFirst().orElse("");
@@ -146,7 +150,7 @@ public final class ClusterRun {
         return new QualityConfig(survey, minSnr, q.requireRvFlagZero(), q.sentinels(), q.errorLimits(), q.requireRv(), q.missingErrorFails());
     }
 
-    private static Map<String, String> inputNames(List<ColumnSource> sources) {
+    static Map<String, String> inputNames(List<ColumnSource> sources) {
         Map<String, String> m = new HashMap<>();
         for (ColumnSource s : sources) {
             m.put(s.canonical(), s.input());

@@ -73,6 +73,7 @@ public record ClusterRunConfig(Path spectra, Path members, Path clusters, Map<St
         m.put("feh_teff_range_K", List.of(cluster.minTeff(), cluster.maxTeff()));
         m.put("cool_dwarf", Map.of("teff_below_K", cluster.coolDwarfTeff(), "logg_at_least", cluster.coolDwarfLogg()));
         m.put("high_quality_min_flag12", cluster.highQualityMinStars());
+        m.put("feh_teff_logg_selection", cluster.teffLoggSelection());
         m.put("device", device.name().toLowerCase(java.util.Locale.ROOT));
         m.put("threads", threads);
         m.put("formats", formats);
