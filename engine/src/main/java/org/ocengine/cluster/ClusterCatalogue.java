@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.arrow.memory.BufferAllocator;
+import org.ocengine.combine.RepeatedMeasurements;
 import org.ocengine.compute.ComputeBackend;
 import org.ocengine.compute.GroupStatistics;
 import org.ocengine.compute.GroupedSamples;
@@ -72,7 +73,10 @@ public final class ClusterCatalogue {
      *
      * @param stars     one row per member star, canonical columns; needs {@code cluster}, {@code star_key},
      *                  {@code rv}, {@code rv_err}; uses {@code feh}, {@code feh_err}, {@code teff},
-     *                  {@code logg}, abundances and {@code ra}/{@code dec} when present (caller keeps ownership)
+     *                  {@code logg}, abundances and {@code ra}/{@code dec} when present (caller keeps ownership).
+     *                  Where {@link RepeatedMeasurements} combined several spectra of a star, the value's
+     *                  uncertainty is its {@code rv_wmean_err} / {@code feh_wmean_err} (the uncertainty of the
+     *                  weighted mean), not the published sigma_w in {@code rv_err} / {@code feh_err}
      * @param backend   where the Monte-Carlo runs
      * @param config    the rules
      * @param rejected  receives an entry for each cluster dropped
@@ -84,9 +88,11 @@ public final class ClusterCatalogue {
         String[] names = stars.strings(Columns.CLUSTER.name());
         long[] starKey = stars.longs(Columns.STAR_KEY.name());
         double[] rv = stars.doubles(Columns.RV.name());
-        double[] rvErr = stars.doubles(Columns.RV_ERR.name());
+        double[] rvErr = stars.has(RepeatedMeasurements.meanErrorName(Columns.RV))
+                ? stars.doubles(RepeatedMeasurements.meanErrorName(Columns.RV)) : stars.doubles(Columns.RV_ERR.name());
         double[] feh = optional(stars, Columns.FEH);
-        double[] fehErr = optional(stars, Columns.FEH_ERR);
+        double[] fehErr = stars.has(RepeatedMeasurements.meanErrorName(Columns.FEH))
+                ? stars.doubles(RepeatedMeasurements.meanErrorName(Columns.FEH)) : optional(stars, Columns.FEH_ERR);
         double[] teff = optional(stars, Columns.TEFF);
         double[] logg = optional(stars, Columns.LOGG);
 
