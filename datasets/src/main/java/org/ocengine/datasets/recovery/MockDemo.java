@@ -127,9 +127,10 @@ public final class MockDemo {
     }
 
     private static List<Path> write(RecoveryReport report, Path outDir, org.apache.arrow.memory.BufferAllocator allocator) throws IOException {
-        Path text = outDir.resolve("recovery.txt");
-        Path json = outDir.resolve("recovery.json");
-        Path table = outDir.resolve("recovery_clusters.fits");
+        Path dir = outDir.toAbsolutePath();
+        Path text = dir.resolve("recovery.txt");
+        Path json = dir.resolve("recovery.json");
+        Path table = dir.resolve("recovery_clusters.fits");
         writeAtomically(text, report.render());
         writeAtomically(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report.toMap()) + "\n");
         try (Table t = report.clusterTable(allocator)) {
