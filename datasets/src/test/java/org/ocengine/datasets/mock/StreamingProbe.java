@@ -10,7 +10,7 @@ import org.ocengine.pipeline.Progress;
 /**
  * Run in a forked JVM by {@link StreamingTest}: generates the survey preset's density over
  * {@code args[1]} open-cluster fields of radius {@code args[2]} deg into {@code args[0]} (Arrow files),
- * with an Arrow allocator limited to {@code args[3]} MB, and prints one line
+ * with an Arrow allocator limited to {@code args[3]} MB on {@code args[4]} threads (default 1), and prints one line
  * {@code rows=<gaia rows> spectra=<rows> peak_heap=<bytes> peak_arrow=<bytes>}.
  */
 public final class StreamingProbe {
@@ -22,7 +22,8 @@ public final class StreamingProbe {
         MockPreset preset = MockPreset.SURVEY.withFields(Integer.parseInt(args[1]), 0).withFieldRadius(Double.parseDouble(args[2]));
         long limit = Long.parseLong(args[3]) << 20;
         try (RootAllocator alloc = new RootAllocator(limit)) {
-            MockSurveyGenerator.Summary s = MockSurveyGenerator.generate(preset, 5, Path.of(args[0]), "arrow", 1, alloc, Progress.NONE,
+            int threads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+            MockSurveyGenerator.Summary s = MockSurveyGenerator.generate(preset, 5, Path.of(args[0]), "arrow", threads, alloc, Progress.NONE,
                     line -> { });
             long heap = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
