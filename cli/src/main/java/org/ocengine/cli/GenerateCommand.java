@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             "",
             "Writes to --out: spectra, members, clusters, gaia_sources (what a survey would publish) and truth_clusters, truth_stars, "
                     + "truth_spectra, truth_binaries, truth_offsets (what was put in), then mock.json (parameters, row counts, "
-                    + "checksums). Files appear only when all are written. The same preset and seed give the same bytes whatever --threads.",
+                    + "checksums). Files appear only when all are written. The same preset and seed give the same bytes whatever --threads. "
+                    + "Member and Gaia positions are at epoch 2016.0, fibre (spectra) positions at 2000.0.",
             "",
             "Presets: tiny (a few thousand spectra), default (about 100 clusters and 200,000 spectra), survey (about 10^7 spectra and "
                     + "10^8 Gaia sources, streamed; tens of GB)."},
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
             "  ocengine generate --preset tiny --out out/mock-tiny",
             "  ocengine generate --preset default --seed 7 --out out/mock-default",
             "  ocengine run --spectra out/mock-default/spectra.fits --members out/mock-default/members.fits \\",
-            "               --clusters out/mock-default/clusters.fits --min-membership 0.7 --out out/run-mock"})
+            "               --clusters out/mock-default/clusters.fits --min-membership 0.7 \\",
+            "               --member-epoch 2016.0 --spectra-epoch 2000.0 --out out/run-mock"})
 final class GenerateCommand implements Callable<Integer> {
 
     @Spec
