@@ -1,7 +1,6 @@
 package org.ocengine.datasets.mock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
@@ -156,7 +156,9 @@ class MockSurveyGeneratorTest {
             assertTrue(r.flags().purity1() > 0.75, "flag-1 purity " + r.flags().purity1());
             assertTrue(r.flags().completeness12() > 0.8, "flag-12 completeness " + r.flags().completeness12());
             assertTrue(r.observedFraction() > 0.4, "observed fraction " + r.observedFraction());
-            assertFalse(r.render().isBlank());
+            double pooledSigma = (Double) ((Map<?, ?>) r.toMap().get("flags")).get("rv_dispersion_all_median_kms");
+            assertTrue(pooledSigma > 0.5 && pooledSigma < 30, "median first-pass RV dispersion " + pooledSigma);
+            assertTrue(r.render().contains(String.format(Locale.ROOT, "(median %.1f km/s", pooledSigma)), r.render());
         }
         // star level, where there are enough stars: combined RV of single members against their true RV
         try (RootAllocator alloc = new RootAllocator();
