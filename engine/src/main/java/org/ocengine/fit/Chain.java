@@ -7,7 +7,8 @@ package org.ocengine.fit;
  *
  * <p>Layout: one contiguous series per (parameter, walker), {@code values[(d * walkers + w) * capacity + k]},
  * so an autocorrelation reads a walker's series in place and percentiles read a parameter's samples as
- * one block. Memory: 8 * (dimension + 1) * walkers * capacity bytes. Not thread-safe (written by one
+ * one block (steps are gathered eight at a time and written a cache line per series); log-probabilities
+ * step-major, {@code logProb[k * walkers + w]}. Memory: 8 * (dimension + 1) * walkers * capacity bytes. Not thread-safe (written by one
  * sampler; read after it finished).
  */
 public final class Chain {
@@ -20,6 +21,9 @@ public final class Chain {
     private final double[] values;
     private final double[] logProb;
     private int length;
+    /** Kept steps not yet written into {@link #values}: step-major, {@code tile[(k * walkers + w) * dimension + d]}. */
+    private final double[] tile;
+    private int pending;
 
     /**
      * @param walkers   number of walkers
@@ -46,7 +50,11 @@ public final class Chain {
         this.thin = thin;
         this.values = new double[capacity * walkers * dimension];
         this.logProb = new double[capacity * walkers];
+        this.tile = new double[TILE * walkers * dimension];
     }
+
+    /** Steps gathered before they are written into the per-walker series (one cache line of each). */
+    private static final int TILE = 8;
 
     /** A chain that keeps every one of {@code steps} steps. */
     public static Chain keepingAll(int walkers, int dimension, int steps) {
@@ -62,13 +70,25 @@ public final class Chain {
             return;
         }
         int k = length++;
-        for (int w = 0; w < walkers; w++) {
-            int src = w * dimension;
-            for (int d = 0; d < dimension; d++) {
-                values[(d * walkers + w) * capacity + k] = coords[src + d];
-            }
-            logProb[w * capacity + k] = lp[w];
+        System.arraycopy(coords, 0, tile, pending * walkers * dimension, walkers * dimension);
+        System.arraycopy(lp, 0, logProb, k * walkers, walkers);
+        if (++pending == TILE || length == capacity) {
+            flush();
         }
+    }
+
+    /** Writes the pending steps into the per-walker series, eight consecutive values of each at a time. */
+    private void flush() {
+        int first = length - pending;
+        for (int d = 0; d < dimension; d++) {
+            for (int w = 0; w < walkers; w++) {
+                int base = (d * walkers + w) * capacity + first;
+                for (int t = 0; t < pending; t++) {
+                    values[base + t] = tile[(t * walkers + w) * dimension + d];
+                }
+            }
+        }
+        pending = 0;
     }
 
     public int walkers() {
@@ -98,10 +118,11 @@ public final class Chain {
     /** Log-probability of a walker at kept step k. */
     public double logProb(int k, int walker) {
         check(k);
-        return logProb[walker * capacity + k];
+        return logProb[k * walkers + walker];
     }
 
     private void check(int k) {
+        settle();
         if (k < 0 || k >= length) {
             throw new IndexOutOfBoundsException("step " + k + " of " + length);
         }
@@ -109,6 +130,7 @@ public final class Chain {
 
     /** A walker's series in parameter d over kept steps discard, discard + thin, ... (a copy). */
     public double[] series(int walker, int d, int discard, int thin) {
+        settle();
         int n = count(discard, thin);
         double[] out = new double[n];
         int base = (d * walkers + walker) * capacity + discard;
@@ -123,6 +145,7 @@ public final class Chain {
      * walker (the flat chain's column d, as emcee's {@code get_chain(flat=True)[:, d]} up to order).
      */
     public double[] flat(int d, int discard, int thin) {
+        settle();
         int n = count(discard, thin);
         double[] out = new double[n * walkers];
         for (int w = 0; w < walkers; w++) {
@@ -136,6 +159,12 @@ public final class Chain {
             }
         }
         return out;
+    }
+
+    private void settle() {
+        if (pending > 0) {
+            flush();
+        }
     }
 
     /** Number of kept steps read by a further discard and thin. */

@@ -9,20 +9,19 @@ import java.util.List;
  * positions stored in a {@link Chain}, acceptance counted per walker.
  *
  * <p>One step, as emcee's red-blue moves: choose a move (lane 0 of the ensemble's per-step numbers);
- * split the walkers at random into the move's {@code splits()} sub-ensembles of equal size (walkers
- * ordered by their lane-0 word, read as signed 64-bit integers with the walker index below 20 bits
- * breaking ties; rank r goes to sub-ensemble r mod splits, each sub-ensemble listed by ascending walker
- * index); then for each sub-ensemble in order: proposals from the move, their log-probabilities in one
- * batched call, and acceptance when {@code logFactor + lp(new) - lp(old) > log(u)} with u the walker's
- * lane-1 uniform. Later sub-ensembles see the moves of earlier ones, as in emcee.
+ * split the walkers at random into the move's {@code splits()} sub-ensembles of equal size (a random
+ * permutation of 0..n-1 by Fisher-Yates, position i = n-1 down to 1 swapping with position
+ * {@code index(lane-0 word of walker i, i + 1)}; rank r goes to sub-ensemble r mod splits, each
+ * sub-ensemble listed by ascending walker index); then for each sub-ensemble in order: proposals from
+ * the move, their log-probabilities in one batched call, and acceptance when
+ * {@code logFactor + lp(new) - lp(old) > log(u)} with u the walker's lane-1 uniform. Later
+ * sub-ensembles see the moves of earlier ones, as in emcee.
  *
  * <p>Every random number is keyed by (seed, fit, walker, step) through {@link WalkerStreams}, so the
  * chain is a pure function of the seed, the fit key, the starting state and the log-probability. The
  * working arrays are allocated once; a step allocates nothing. Not thread-safe: one sampler per thread.
  */
 public final class EnsembleSampler {
-
-    private static final long TIE_MASK = (1L << 20) - 1;
 
     private final int walkers;
     private final int dimension;
@@ -35,7 +34,7 @@ public final class EnsembleSampler {
     private final double[] lp;
     private final long[] accepted;
     private long iterations;
-    private final long[] order;
+    private final int[] permutation;
     private final int[] membership;
     /** Sub-ensemble lists and sizes for each split count in use: {@code sets[splits][s][i]}. */
     private final int[][][] sets;
@@ -55,9 +54,6 @@ public final class EnsembleSampler {
         if (walkers < 2 * dimension) {
             throw new IllegalArgumentException(walkers + " walkers for " + dimension
                     + " parameters: an ensemble needs at least twice as many walkers as parameters");
-        }
-        if (walkers > TIE_MASK) {
-            throw new IllegalArgumentException("at most " + TIE_MASK + " walkers");
         }
         if (moves.isEmpty()) {
             throw new IllegalArgumentException("at least one move is needed");
@@ -80,7 +76,7 @@ public final class EnsembleSampler {
         this.coords = new double[walkers * dimension];
         this.lp = new double[walkers];
         this.accepted = new long[walkers];
-        this.order = new long[walkers];
+        this.permutation = new int[walkers];
         this.membership = new int[walkers];
         this.sets = new int[maxSplits + 1][][];
         this.sizes = new int[maxSplits + 1][];
@@ -152,15 +148,22 @@ public final class EnsembleSampler {
         random.prepareStep(step, walkers);
         Move move = choose(step);
         int splits = move.splits();
+        // a random permutation by Fisher-Yates: position i (from the last down) swaps with position
+        // index(lane-0 word of walker i, i + 1); rank r goes to sub-ensemble r mod splits
         for (int w = 0; w < walkers; w++) {
-            order[w] = (random.word(step, w, WalkerStreams.LANE_SPLIT) & ~TIE_MASK) | w;
+            permutation[w] = w;
         }
-        Arrays.sort(order);
+        for (int i = walkers - 1; i > 0; i--) {
+            int j = WalkerStreams.index(random.word(step, i, WalkerStreams.LANE_SPLIT), i + 1);
+            int t = permutation[i];
+            permutation[i] = permutation[j];
+            permutation[j] = t;
+        }
         int[][] subsets = sets[splits];
         int[] count = sizes[splits];
         Arrays.fill(count, 0);
         for (int r = 0; r < walkers; r++) {
-            membership[(int) (order[r] & TIE_MASK)] = r % splits;
+            membership[permutation[r]] = r % splits;
         }
         for (int w = 0; w < walkers; w++) {
             int s = membership[w];
@@ -174,7 +177,8 @@ public final class EnsembleSampler {
             for (int i = 0; i < n; i++) {
                 int w = members[i];
                 double diff = logFactor[i] + newLp[i] - lp[w];
-                if (diff > Math.log(random.uniform(step, w, WalkerStreams.LANE_ACCEPT))) {
+                // log(u) < 0 for u in (0, 1): a non-negative difference is accepted without the logarithm
+                if (diff >= 0 || diff > Math.log(random.uniform(step, w, WalkerStreams.LANE_ACCEPT))) {
                     System.arraycopy(proposal, i * dimension, coords, w * dimension, dimension);
                     lp[w] = newLp[i];
                     accepted[w]++;

@@ -106,7 +106,7 @@ class EnsembleFitsTest {
 
     /**
      * Calibration: 24 independent synthetic data sets of a line with intrinsic scatter (60 points each;
-     * 60 walkers x 1,500 steps, 500 discarded). The 16-84% interval of the slope should contain the
+     * 48 walkers x 1,000 steps, 300 discarded). The 16-84% interval of the slope should contain the
      * truth in 68% of them; with 24 sets, between 10 and 23 (a binomial 99.8% range).
      */
     @Test
@@ -117,7 +117,7 @@ class EnsembleFitsTest {
         for (int i = 0; i < 24; i++) {
             problems.add(problem("set" + i, 1000 + i, model, SyntheticGradients.points(model, truth, 60, 6, 16, 0.03, 0.1, 0.08, 500 + i)));
         }
-        FitResults r = EnsembleFits.runSequential(FitBatch.of(problems), settings(60, 1500, 500), f -> { });
+        FitResults r = EnsembleFits.runSequential(FitBatch.of(problems), settings(48, 1000, 300), f -> { });
         int slopeCovered = 0;
         int scatterCovered = 0;
         for (int f = 0; f < problems.size(); f++) {

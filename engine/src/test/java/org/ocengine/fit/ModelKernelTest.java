@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The batched kernel against the plain formula (model value, Gaussian likelihood, priors), for every
- * model code with and without scatter, and the independence of a walker's value from the walkers
- * evaluated beside it.
+ * model code with and without scatter, by normal equations and point by point, and the independence
+ * of a walker's value from the walkers evaluated beside it.
  */
 class ModelKernelTest {
 
@@ -51,7 +51,12 @@ class ModelKernelTest {
             problems.add(new FitProblem("m" + m, m, model, data,
                     FitProblem.priors(model, data, Map.of(model.parameterNames().get(0), Prior.normal(-0.05, 0.1)))));
         }
-        FitBatch batch = FitBatch.of(problems);
+        for (FitBatch.Likelihood likelihood : FitBatch.Likelihood.values()) {
+            check(FitBatch.of(problems).with(likelihood));
+        }
+    }
+
+    private static void check(FitBatch batch) {
         WalkerStreams jitter = new WalkerStreams(3, 3);
         for (int f = 0; f < batch.size(); f++) {
             FitProblem p = batch.problem(f);
@@ -74,7 +79,7 @@ class ModelKernelTest {
                 if (expected == Double.NEGATIVE_INFINITY) {
                     assertEquals(expected, out[w], p.label() + " walker " + w);
                 } else {
-                    assertEquals(expected, out[w], 1e-9 * Math.abs(expected), p.label() + " walker " + w);
+                    assertEquals(expected, out[w], 1e-9 * Math.abs(expected), p.label() + " walker " + w + " " + batch.likelihood());
                 }
                 double[] alone = new double[1];
                 ModelKernel.of(batch, f).evaluate(one, 1, alone);
