@@ -29,9 +29,9 @@ import org.ocengine.table.TableBuilder;
  * bin, the x range), solves weighted least squares, samples every fit in one backend call
  * ({@link ComputeBackend#sampleEnsembles}) and returns one row per fit.
  *
- * <p>Fits whose variable or quantity the table lacks are left out with one note per missing column
- * (the orbit stage supplies R_GC, L_z, E and the snapshots; a table without them gets notes, not
- * errors). Fits that cannot run (too few clusters, no points on one side of a fixed knee, a degenerate
+ * <p>Fits whose variable or quantity the table lacks are left out with one note naming the missing
+ * columns (the orbit stage supplies R_GC, L_z, E and the snapshots; a table without them gets a note,
+ * not an error). Fits that cannot run (too few clusters, no points on one side of a fixed knee, a degenerate
  * least-squares problem, no starting position in the prior) get a row whose {@code status} says why
  * and whose numbers are NaN. Each fit's random streams are keyed by a hash of its label, so a fit's
  * result does not depend on the other fits of the sweep. Stateless; thread-safe.
@@ -147,9 +147,14 @@ public final class GradientFits {
             rows.add(new Row(sel, data.size(), status == null ? "ok" : status, columns.xSource(sel.variable()), y.get().source(),
                     status == null ? problems.size() - 1 : -1));
         }
-        for (String m : missing) {
-            note.accept(clusters.origin() + ": no " + m + " column, so " + omittedBy.get(m) + " gradient fit(s) against or of "
-                    + m + " were left out" + (fromOrbits.contains(m) ? " (the orbit stage provides it)" : ""));
+        if (!missing.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (String m : missing) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(m).append(" (").append(omittedBy.get(m)).append(')');
+            }
+            note.accept(clusters.origin() + ": " + omitted + " gradient fit(s) left out for want of a column: " + sb
+                    + (fromOrbits.isEmpty() ? "" : "; the orbit stage provides R_GC, L_z, E, Z and their snapshots")
+                    + "; --map ROLE=COLUMN names another column");
         }
         FitBatch batch = FitBatch.of(problems, starts, config.likelihood());
         progress.starting(problems.size());
