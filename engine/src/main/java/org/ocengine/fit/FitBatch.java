@@ -242,6 +242,22 @@ public final class FitBatch {
         return v <= lo ? lo + margin : hi - margin;
     }
 
+    /**
+     * Copies of the flat arrays (layout in the class comment), for a backend in another module that
+     * uploads them to a device.
+     */
+    public record Flat(int[] code, double[] knee, long[] key, double[] logNorm, int[] paramOffset, int[] pointOffset,
+                       double[] priorLo, double[] priorHi, double[] priorMean, double[] priorInvSigma, double[] startCentre,
+                       double[] startError, double[] x, double[] y, double[] invVar, double[] var, int[] sumsOffset, double[] sums) {
+    }
+
+    /** The batch's arrays, copied. */
+    public Flat flat() {
+        return new Flat(code.clone(), knee.clone(), key.clone(), logNorm.clone(), paramOffset.clone(), pointOffset.clone(),
+                priorLo.clone(), priorHi.clone(), priorMean.clone(), priorInvSigma.clone(), centre.clone(), error.clone(), x.clone(),
+                y.clone(), invVar.clone(), var.clone(), sumsOffset.clone(), sums.clone());
+    }
+
     /** Number of fits. */
     public int size() {
         return code.length;
