@@ -1,5 +1,6 @@
 package org.ocengine.compute;
 
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 import org.ocengine.fit.EnsembleFits;
 import org.ocengine.fit.FitBatch;
@@ -45,13 +46,13 @@ public interface ComputeBackend extends AutoCloseable {
      * to percentiles 16/50/84, integrated autocorrelation times and the acceptance fraction. Random
      * numbers are keyed by (seed, fit key, walker, step) ({@link org.ocengine.fit.WalkerStreams}), so a
      * fit's result does not depend on the other fits of the batch or on the backend's parallelism.
-     * This default runs the reference implementation in the calling thread, for backends that have
-     * no kernel of their own yet.
+     * This default runs the reference implementation on the JVM's common pool (one fit per task), for
+     * backends that have no kernel of their own yet, such as the CUDA backend today.
      *
      * @param fitDone hears the index of each finished fit, from any thread
      */
     default FitResults sampleEnsembles(FitBatch batch, SamplerSettings settings, IntConsumer fitDone) {
-        return EnsembleFits.runSequential(batch, settings, fitDone);
+        return EnsembleFits.runParallel(batch, settings, ForkJoinPool.commonPool(), fitDone);
     }
 
     @Override
