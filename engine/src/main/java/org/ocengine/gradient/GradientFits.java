@@ -163,7 +163,7 @@ public final class GradientFits {
         for (int p = 0; p < problems.size(); p++) {
             sampled += results.failure(p) == null ? 1 : 0;
         }
-        Table table = table(rows, batch, results, config.sampler(), allocator, clusters.origin());
+        Table table = table(rows, batch, results, config.sampler(), n12.isPresent(), allocator, clusters.origin());
         return new Result(table, sampled, rows.size() - sampled, omitted);
     }
 
@@ -222,8 +222,8 @@ public final class GradientFits {
         return new ColumnSpec(name, type, "", description);
     }
 
-    private static Table table(List<Row> rows, FitBatch batch, FitResults results, SamplerSettings s, BufferAllocator allocator,
-                               String origin) {
+    private static Table table(List<Row> rows, FitBatch batch, FitResults results, SamplerSettings s, boolean flag12Applied,
+                               BufferAllocator allocator, String origin) {
         int n = rows.size();
         Set<String> params = new LinkedHashSet<>();
         for (Row r : rows) {
@@ -280,7 +280,7 @@ public final class GradientFits {
             xUnit[i] = sel.variable().fitUnit();
             ageMin[i] = sel.ageBin().lo();
             ageMax[i] = sel.ageBin().hi();
-            minFlag12[i] = sel.minFlag12();
+            minFlag12[i] = flag12Applied ? sel.minFlag12() : 0;
             xMin[i] = sel.xMin();
             xMax[i] = sel.xMax();
             priors[i] = sel.describePriors();
@@ -345,7 +345,7 @@ public final class GradientFits {
             b.addStrings(col("x_unit", ColumnType.STRING, "Unit of x; slopes are in dex per x_unit"), xUnit);
             b.addDoubles(new ColumnSpec("age_min", ColumnType.FLOAT64, "Gyr", "Clusters at least this old (0: no limit)"), ageMin);
             b.addDoubles(new ColumnSpec("age_max", ColumnType.FLOAT64, "Gyr", "Clusters younger than this (inf: no limit)"), ageMax);
-            b.addInts(col("min_flag12", ColumnType.INT32, "Clusters with at least this many flag-12 stars"), minFlag12);
+            b.addInts(col("min_flag12", ColumnType.INT32, "Clusters with at least this many flag-12 stars (0: not applied, the table has no flag-12 count)"), minFlag12);
             b.addDoubles(col("x_min", ColumnType.FLOAT64, "Clusters with x at or above this, in x_unit (-inf: no cut)"), xMin);
             b.addDoubles(col("x_max", ColumnType.FLOAT64, "Clusters with x at or below this, in x_unit (inf: no cut)"), xMax);
             b.addStrings(col("priors", ColumnType.STRING, "Priors that replace the defaults (flat; knee uniform over the data; scatter >= 0)"), priors);

@@ -1,5 +1,6 @@
 package org.ocengine.gradient;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -137,6 +138,30 @@ class GradientFitsTest {
             assertEquals("ok", status[1]);
             assertTrue(status[2].contains("outside the knee at 30.0"), status[2]);
             assertEquals(2, r.sampled());
+        }
+    }
+
+    @Test
+    void withoutAFlag12CountTheMinimumIsNotAppliedAndTheRowsSaySo() {
+        List<String> notes = new ArrayList<>();
+        try (RootAllocator alloc = new RootAllocator(); Table all = clusters(alloc);
+             Table t = withoutFlag12(all, alloc); CpuBackend cpu = new CpuBackend(1);
+             GradientFits.Result r = GradientFits.run(t, GradientConfig.parse(keys("model", "linear", "min_flag12", "3, 8"), 5), cpu,
+                     GradientFits.FitProgress.NONE, notes::add, alloc)) {
+            assertEquals(1, notes.size(), notes.toString());
+            assertTrue(notes.get(0).contains("no n_flag12 column"), notes.get(0));
+            assertArrayEquals(new int[] {200, 200}, r.fits().ints("n"));
+            assertArrayEquals(new int[] {0, 0}, r.fits().ints("min_flag12"), "a minimum that was not applied is written as 0");
+        }
+    }
+
+    private static Table withoutFlag12(Table t, RootAllocator alloc) {
+        try (TableBuilder b = Table.builder(alloc, "synthetic clusters without n_flag12", t.rowCount())) {
+            b.addStrings(new ColumnSpec("cluster", ColumnType.STRING, "", ""), t.strings("cluster"));
+            for (String c : List.of("r_gc", "feh_median", "feh_median_err", "log_age")) {
+                b.addDoubles(new ColumnSpec(c, ColumnType.FLOAT64, c.equals("r_gc") ? "kpc" : "", ""), t.doubles(c));
+            }
+            return b.build();
         }
     }
 
