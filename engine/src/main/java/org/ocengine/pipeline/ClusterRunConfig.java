@@ -7,6 +7,7 @@ import java.util.Map;
 import org.ocengine.cluster.ClusterConfig;
 import org.ocengine.combine.Weighting;
 import org.ocengine.compute.Device;
+import org.ocengine.gradient.GradientConfig;
 import org.ocengine.quality.QualityConfig;
 import org.ocengine.quality.Survey;
 
@@ -33,12 +34,15 @@ import org.ocengine.quality.Survey;
  * @param device              compute backend choice
  * @param threads             CPU threads (0: all)
  * @param formats             output table formats
+ * @param gradients           the metallicity-gradient fits run on the finished cluster table
+ *                            ({@link GradientConfig#paper} for the papers' fits), or null for none
  */
 public record ClusterRunConfig(Path spectra, Path members, Path clusters, Map<String, String> spectraColumns,
                                Map<String, String> memberColumns, Map<String, String> clusterColumns, Survey survey,
                                QualityConfig quality, double minMembership, double radiusArcsec, double memberEpoch,
                                double spectraEpoch, Weighting weighting,
-                               ClusterConfig cluster, Device device, int threads, List<String> formats) {
+                               ClusterConfig cluster, Device device, int threads, List<String> formats,
+                               GradientConfig gradients) {
 
     public ClusterRunConfig {
         spectraColumns = Map.copyOf(spectraColumns);
@@ -51,6 +55,22 @@ public record ClusterRunConfig(Path spectra, Path members, Path clusters, Map<St
         if (Double.isNaN(memberEpoch) != Double.isNaN(spectraEpoch)) {
             throw new IllegalArgumentException("give both the member epoch and the spectra epoch, or neither");
         }
+    }
+
+    /** A configuration without gradient fits. */
+    public ClusterRunConfig(Path spectra, Path members, Path clusters, Map<String, String> spectraColumns,
+                            Map<String, String> memberColumns, Map<String, String> clusterColumns, Survey survey,
+                            QualityConfig quality, double minMembership, double radiusArcsec, double memberEpoch,
+                            double spectraEpoch, Weighting weighting,
+                            ClusterConfig cluster, Device device, int threads, List<String> formats) {
+        this(spectra, members, clusters, spectraColumns, memberColumns, clusterColumns, survey, quality, minMembership, radiusArcsec,
+                memberEpoch, spectraEpoch, weighting, cluster, device, threads, formats, null);
+    }
+
+    /** The same run with these gradient fits (null: none). */
+    public ClusterRunConfig withGradients(GradientConfig value) {
+        return new ClusterRunConfig(spectra, members, clusters, spectraColumns, memberColumns, clusterColumns, survey, quality,
+                minMembership, radiusArcsec, memberEpoch, spectraEpoch, weighting, cluster, device, threads, formats, value);
     }
 
     /** The configuration as plain values, for the manifest. */
@@ -73,12 +93,14 @@ public record ClusterRunConfig(Path spectra, Path members, Path clusters, Map<St
         m.put("feh_teff_range_K", List.of(cluster.minTeff(), cluster.maxTeff()));
         m.put("cool_dwarf", Map.of("teff_below_K", cluster.coolDwarfTeff(), "logg_at_least", cluster.coolDwarfLogg()));
         m.put("high_quality_min_flag12", cluster.highQualityMinStars());
+        m.put("feh_teff_logg_selection", cluster.teffLoggSelection());
         m.put("device", device.name().toLowerCase(java.util.Locale.ROOT));
         m.put("threads", threads);
         m.put("formats", formats);
         m.put("spectra_columns", new java.util.TreeMap<>(spectraColumns));
         m.put("member_columns", new java.util.TreeMap<>(memberColumns));
         m.put("cluster_columns", new java.util.TreeMap<>(clusterColumns));
+        m.put("gradients", gradients == null ? "off" : gradients.describe());
         return m;
     }
 }
