@@ -58,6 +58,39 @@ class ReportCommandTest {
         assertFalse(Files.exists(other.resolve("clusters/NGC2682_rv.png")), "the filter leaves M67 out");
     }
 
+    /** The issue's check on the mock survey: the tiny demo, then its report, every figure a full-size PNG and every link resolving. */
+    @Test
+    void reportOfTheMockSurveyDemo(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("demo");
+        Outcome demo = run("demo", "--preset", "tiny", "--out", out.toString(), "--data-dir", dir.resolve("data").toString(), "--draws", "200",
+                "--progress", "never", "--quiet");
+        assertEquals(0, demo.code(), demo.err());
+        Outcome report = run("report", out.toString(), "--progress", "never");
+        assertEquals(0, report.code(), report.err());
+        Path figures = out.resolve("report/clusters");
+        for (String kind : List.of("rv", "kiel", "feh_teff", "cmd")) {
+            Path png = figures.resolve("MOCK1_" + kind + ".png");
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+            assertEquals(900, img.getWidth(), png.toString());
+            assertEquals(650, img.getHeight(), png.toString());
+            long ink = 0;
+            for (int y = 0; y < img.getHeight(); y += 2) {
+                for (int x = 0; x < img.getWidth(); x += 2) {
+                    ink += (img.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF ? 1 : 0;
+                }
+            }
+            assertTrue(ink > 0.03 * img.getWidth() * img.getHeight() / 4, png + " is nearly blank");
+        }
+        String html = Files.readString(out.resolve("report/index.html"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:href|src)=\"([^\"]+)\"").matcher(html);
+        int links = 0;
+        while (m.find()) {
+            assertTrue(Files.isRegularFile(out.resolve("report").resolve(m.group(1))), "broken link " + m.group(1));
+            links++;
+        }
+        assertTrue(links > 20, "index links the run's tables and every figure: " + links);
+    }
+
     @Test
     void usageAndInputErrors(@TempDir Path dir) {
         assertEquals(66, run("report", dir.resolve("missing").toString()).code());
