@@ -9,10 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A numeric reference table from {@code src/test/resources/galaxy}: '#' lines are comments, then a header. */
+/** A reference table from {@code src/test/resources/galaxy}: '#' lines are comments, then a header; numeric and text columns. */
 final class ReferenceCsv {
 
     private final Map<String, double[]> columns = new LinkedHashMap<>();
+    private final Map<String, String[]> texts = new LinkedHashMap<>();
     private final int rows;
 
     private ReferenceCsv(String resource) {
@@ -29,12 +30,19 @@ final class ReferenceCsv {
             String[] names = lines.get(0).split(",");
             rows = lines.size() - 1;
             for (String name : names) {
-                columns.put(name, new double[rows]);
+                texts.put(name, new String[rows]);
             }
             for (int r = 0; r < rows; r++) {
                 String[] cells = lines.get(r + 1).split(",");
                 for (int c = 0; c < names.length; c++) {
-                    columns.get(names[c])[r] = Double.parseDouble(cells[c]);
+                    texts.get(names[c])[r] = cells[c];
+                }
+            }
+            for (String name : names) {
+                try {
+                    columns.put(name, java.util.Arrays.stream(texts.get(name)).mapToDouble(Double::parseDouble).toArray());
+                } catch (NumberFormatException e) {
+                    // a text column
                 }
             }
         } catch (IOException e) {
@@ -48,6 +56,10 @@ final class ReferenceCsv {
 
     int rows() {
         return rows;
+    }
+
+    String[] text(String name) {
+        return texts.get(name);
     }
 
     double[] col(String name) {
