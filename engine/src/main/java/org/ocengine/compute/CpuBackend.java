@@ -49,6 +49,11 @@ public final class CpuBackend implements ComputeBackend {
         return inPool(() -> monteCarlo.run(samples, spec));
     }
 
+    @Override
+    public OrbitSummaries integrateOrbits(GravityField field, PhaseSpace starts, OrbitSpec spec) {
+        return inPool(() -> CpuOrbitIntegration.run(field, starts, spec));
+    }
+
     private <T> T inPool(Supplier<T> work) {
         try {
             return pool.submit(work::get).get();
