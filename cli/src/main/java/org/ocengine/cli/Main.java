@@ -18,10 +18,12 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {
             "Open-cluster catalogues from large spectroscopic surveys: cross-match LAMOST spectra with Gaia cluster members, combine repeated measurements, and derive each cluster's radial velocity and [Fe/H] by Monte-Carlo sampling with member quality flags (Fu et al. 2022), on the CPU or a GPU."},
-        subcommands = {RunCommand.class, XmatchCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, XmatchCommand.class, BenchCommand.class, DeviceCommand.class, CheckCommand.class,
+            CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",
+            "  1  ocengine check: the GPU and the CPU disagree",
             "  2  wrong usage (unknown option, missing argument)",
             " 65  bad input data (message names file, column and row)",
             " 66  an input file does not exist or cannot be read",

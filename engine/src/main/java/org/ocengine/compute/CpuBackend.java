@@ -62,6 +62,10 @@ public final class CpuBackend implements ComputeBackend {
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            // the pool rethrows a copy of a worker's exception wrapping the original: report the original
+            while (cause.getCause() != null && cause.getCause().getClass() == cause.getClass()) {
+                cause = cause.getCause();
+            }
             if (cause instanceof RuntimeException re) {
                 throw re;
             }

@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 /**
  * The {@code --device} choice and how it becomes a backend: {@code cpu} always works;
  * {@code cuda} fails with the reason when no GPU backend can open; {@code auto} tries the GPU and falls
- * back to the CPU, saying why in one line.
+ * back to the CPU, saying why in one line (also later, for a call that fails on the device, when the
+ * GPU backend supports that: see {@link BackendProvider#open(java.util.function.Supplier, Consumer)}).
  */
 public enum Device {
     AUTO, CPU, CUDA;
@@ -38,7 +39,7 @@ public enum Device {
                 continue;
             }
             try {
-                return provider.open();
+                return provider.open(this == AUTO ? () -> new CpuBackend(threads) : null, notes);
             } catch (BackendUnavailableException e) {
                 reason = e.getMessage();
             } catch (LinkageError | RuntimeException e) {

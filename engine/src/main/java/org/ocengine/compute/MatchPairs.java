@@ -68,9 +68,10 @@ public final class MatchPairs {
 
     /**
      * Sorts the slice [from, to) of parallel arrays by separation, then B row ({@link Double#compare}
-     * order, so NaN separations come last): the order of one A row's pairs.
+     * order, so NaN separations come last): the order of one A row's pairs. Public so that other
+     * backends can order the pairs they assemble themselves.
      */
-    static void sortGroup(int[] b, double[] sep, int from, int to) {
+    public static void sortGroup(int[] b, double[] sep, int from, int to) {
         if (to - from <= 24) {
             for (int i = from + 1; i < to; i++) {
                 int bi = b[i];

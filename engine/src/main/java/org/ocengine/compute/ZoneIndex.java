@@ -280,7 +280,9 @@ final class ZoneIndex {
             if (from == to) {
                 continue;
             }
-            if (halfWidth >= 180.0) {
+            if (halfWidth >= 90.0) {
+                // near a pole: the two wrapped windows would nearly meet, and their quantised key
+                // ranges could overlap and record a pair twice; the whole (small) zone is cheaper anyway
                 scan(from, to, ax, ay, az, scratch);
                 continue;
             }

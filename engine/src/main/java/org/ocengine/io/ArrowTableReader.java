@@ -6,25 +6,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
-import org.apache.arrow.vector.types.pojo.Schema;
 import org.ocengine.table.DataException;
 
 /** Streams the record batches of an Arrow IPC file, skipping empty ones. One thread. */
-final class ArrowTableReader implements TableReader {
+final class ArrowTableReader extends AbstractTableReader {
 
-    private final String origin;
     private final FileChannel channel;
     private final ArrowFileReader reader;
-    private final VectorSchemaRoot root;
     private int batchesRead;
 
-    private ArrowTableReader(String origin, FileChannel channel, ArrowFileReader reader, VectorSchemaRoot root) {
-        this.origin = origin;
+    private ArrowTableReader(String origin, FileChannel channel, ArrowFileReader reader) throws IOException {
+        super(origin, reader.getVectorSchemaRoot(), List.of());
         this.channel = channel;
         this.reader = reader;
-        this.root = root;
     }
 
     static ArrowTableReader open(Path path, BufferAllocator allocator) throws IOException {
@@ -35,7 +30,7 @@ final class ArrowTableReader implements TableReader {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         ArrowFileReader reader = new ArrowFileReader(channel, allocator);
         try {
-            return new ArrowTableReader(origin, channel, reader, reader.getVectorSchemaRoot());
+            return new ArrowTableReader(origin, channel, reader);
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw damaged(origin, e);
@@ -47,43 +42,24 @@ final class ArrowTableReader implements TableReader {
     }
 
     @Override
-    public String origin() {
-        return origin;
-    }
-
-    @Override
-    public Schema schema() {
-        return root.getSchema();
-    }
-
-    @Override
-    public VectorSchemaRoot root() {
-        return root;
-    }
-
-    @Override
     public boolean loadNextBatch() throws IOException {
         try {
             while (batchesRead < reader.getRecordBlocks().size()) {
                 reader.loadRecordBatch(reader.getRecordBlocks().get(batchesRead++));
-                if (root.getRowCount() > 0) {
+                if (root().getRowCount() > 0) {
                     return true;
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw damaged(origin, e);
+            throw damaged(origin(), e);
         }
-        root.setRowCount(0);
+        root().setRowCount(0);
         return false;
     }
 
+    /** Closes the Arrow reader (which also frees the root it made) and the channel. */
     @Override
-    public List<String> warnings() {
-        return List.of();
-    }
-
-    @Override
-    public void close() throws IOException {
+    void closeSource() throws IOException {
         try {
             reader.close();
         } finally {

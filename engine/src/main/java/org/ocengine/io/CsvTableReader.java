@@ -34,26 +34,21 @@ import org.ocengine.table.TextValues;
  * the second parses the rows into record batches. Two passes keep memory to one batch whatever the
  * file's size. One thread.
  */
-final class CsvTableReader implements TableReader {
+final class CsvTableReader extends AbstractTableReader {
 
-    private final String origin;
     private final ColumnType[] types;
     private final long totalRows;
     private final int batchRows;
-    private final List<String> warnings;
-    private final VectorSchemaRoot root;
     private final CsvReader<CsvRecord> csv;
     private final CloseableIterator<CsvRecord> records;
     private long rowsRead;
 
     private CsvTableReader(Path path, Header header, ColumnType[] types, long totalRows, int batchRows,
                            VectorSchemaRoot root, CsvReader<CsvRecord> csv) {
-        this.origin = path.toString();
+        super(path.toString(), root, header.warnings());
         this.types = types;
         this.totalRows = totalRows;
         this.batchRows = batchRows;
-        this.warnings = header.warnings();
-        this.root = root;
         this.csv = csv;
         this.records = csv.iterator();
     }
@@ -141,37 +136,22 @@ final class CsvTableReader implements TableReader {
     }
 
     @Override
-    public String origin() {
-        return origin;
-    }
-
-    @Override
-    public Schema schema() {
-        return root.getSchema();
-    }
-
-    @Override
-    public VectorSchemaRoot root() {
-        return root;
-    }
-
-    @Override
     public boolean loadNextBatch() throws IOException {
         int n = (int) Math.min(batchRows, totalRows - rowsRead);
-        List<FieldVector> vectors = root.getFieldVectors();
-        Batches.allocate(root, n);
+        List<FieldVector> vectors = root().getFieldVectors();
+        Batches.allocate(root(), n);
         for (int i = 0; i < n; i++) {
-            if (!next(records, origin, rowsRead)) {
-                throw new DataException(origin, null, rowsRead + 1, "file changed while being read (fewer rows than in the first pass)");
+            if (!next(records, origin(), rowsRead)) {
+                throw new DataException(origin(), null, rowsRead + 1, "file changed while being read (fewer rows than in the first pass)");
             }
             CsvRecord record = records.next();
             rowsRead++;
-            requireFieldCount(origin, record, rowsRead, types.length);
+            requireFieldCount(origin(), record, rowsRead, types.length);
             for (int c = 0; c < types.length; c++) {
                 setCell(vectors.get(c), types[c], i, record.getField(c));
             }
         }
-        Batches.finish(root, n);
+        Batches.finish(root(), n);
         return n > 0;
     }
 
@@ -191,17 +171,8 @@ final class CsvTableReader implements TableReader {
     }
 
     @Override
-    public List<String> warnings() {
-        return warnings;
-    }
-
-    @Override
-    public void close() throws IOException {
-        try {
-            csv.close();
-        } finally {
-            root.close();
-        }
+    void closeSource() throws IOException {
+        csv.close();
     }
 
     /** The column names of a header row, made usable by {@link ColumnNames#unique}. */

@@ -3,7 +3,6 @@ package org.ocengine.io;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,47 +17,28 @@ import org.ocengine.table.ColumnSpec;
 import org.ocengine.table.ColumnType;
 
 /** Writes CSV rows as batches arrive, through FastCSV (quoting only where needed). One thread. */
-final class CsvTableWriter implements TableWriter {
+final class CsvTableWriter extends AtomicTableWriter {
 
-    private final AtomicFile file;
-    private final Schema schema;
     private final ColumnType[] types;
     private final CsvWriter csv;
-    private long rowCount;
-    private boolean committed;
+    private boolean csvOpen = true;
 
     private CsvTableWriter(AtomicFile file, Schema schema, ColumnType[] types, CsvWriter csv) {
-        this.file = file;
-        this.schema = schema;
+        super(file, schema);
         this.types = types;
         this.csv = csv;
     }
 
     static CsvTableWriter open(Path target, Schema schema) throws IOException {
-        List<ColumnSpec> specs = Schemas.writableSpecs(schema, target);
-        AtomicFile file = AtomicFile.create(target);
-        try {
-            OutputStream out = file.openStream();
-            CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out, StandardCharsets.UTF_8);
+        return open(target, schema, (file, specs) -> {
+            CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(file.openStream(), StandardCharsets.UTF_8);
             csv.writeRecord(specs.stream().map(ColumnSpec::name).toList());
             return new CsvTableWriter(file, schema, specs.stream().map(ColumnSpec::type).toArray(ColumnType[]::new), csv);
-        } catch (IOException | RuntimeException e) {
-            file.close();
-            throw e;
-        }
+        });
     }
 
     @Override
-    public Path target() {
-        return file.target();
-    }
-
-    @Override
-    public void write(VectorSchemaRoot batch) throws IOException {
-        if (committed) {
-            throw new IllegalStateException(file.target() + ": already committed");
-        }
-        Schemas.requireMatches(schema, batch, file.target());
+    void writeRows(VectorSchemaRoot batch) throws IOException {
         List<FieldVector> vectors = batch.getFieldVectors();
         String[] fields = new String[types.length];
         for (int row = 0; row < batch.getRowCount(); row++) {
@@ -67,7 +47,6 @@ final class CsvTableWriter implements TableWriter {
             }
             csv.writeRecord(fields);
         }
-        rowCount += batch.getRowCount();
     }
 
     private static String cell(FieldVector v, ColumnType type, int row) {
@@ -86,28 +65,19 @@ final class CsvTableWriter implements TableWriter {
     }
 
     @Override
-    public long rowCount() {
-        return rowCount;
+    void finish() throws IOException {
+        closeCsv();
     }
 
     @Override
-    public void commit() throws IOException {
-        if (committed) {
-            throw new IllegalStateException(file.target() + ": already committed");
-        }
-        csv.close();
-        file.commit();
-        committed = true;
+    void release() throws IOException {
+        closeCsv();
     }
 
-    @Override
-    public void close() throws IOException {
-        try {
-            if (!committed) {
-                csv.close();
-            }
-        } finally {
-            file.close();
+    private void closeCsv() throws IOException {
+        if (csvOpen) {
+            csvOpen = false;
+            csv.close();
         }
     }
 }

@@ -1,8 +1,10 @@
 package org.ocengine.io;
 
 import java.nio.ByteBuffer;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
@@ -87,46 +89,145 @@ final class FitsColumn {
         return spec.toField();
     }
 
-    /** Decodes this column's cell of the row starting at byte {@code rowStart} of {@code rows} (a heap buffer) into {@code v[i]}. */
-    void decode(ByteBuffer rows, int rowStart, FieldVector v, int i) {
-        int pos = rowStart + offset;
+    /**
+     * Decodes this column's cells of {@code count} consecutive rows into {@code v[at]} to
+     * {@code v[at + count - 1]}, column-wise: the rows start at byte {@code start} of {@code rows}
+     * (a big-endian heap buffer), {@code rowBytes} apart. Fixed-width cells go through a tight loop
+     * per TFORM letter into {@code raw} (room for {@code count} values, contents overwritten), then
+     * one per output type writing the vector's buffers directly; {@code v} must have room for
+     * {@code at + count} values and no value yet set there (freshly allocated).
+     */
+    void decode(ByteBuffer rows, int start, int rowBytes, int count, FieldVector v, int at, long[] raw) {
         switch (code) {
-            case 'L' -> {
-                byte b = rows.get(pos);
-                if (b == 'T' || b == 'F') {
-                    ((BitVector) v).set(i, b == 'T' ? 1 : 0);
-                } else {
-                    v.setNull(i);
+            case 'L' -> decodeLogicals(rows, start, rowBytes, count, (BitVector) v, at);
+            case 'A' -> decodeStrings(rows, start, rowBytes, count, (VarCharVector) v, at);
+            case 'E', 'D' -> {
+                readFloats(rows, start, rowBytes, count, raw);
+                writeFloats(raw, count, (Float8Vector) v, at);
+            }
+            default -> {
+                readIntegers(rows, start, rowBytes, count, raw);
+                switch (spec.type()) {
+                    case INT32 -> writeInts(raw, count, (IntVector) v, at);
+                    case INT64 -> writeLongs(raw, count, (BigIntVector) v, at);
+                    default -> writeScaledIntegers(raw, count, (Float8Vector) v, at);
                 }
             }
-            case 'B' -> setInteger(v, i, rows.get(pos) & 0xff);
-            case 'I' -> setInteger(v, i, rows.getShort(pos));
-            case 'J' -> setInteger(v, i, rows.getInt(pos));
-            case 'K' -> setInteger(v, i, rows.getLong(pos));
-            case 'E' -> setFloat(v, i, rows.getFloat(pos));
-            case 'D' -> setFloat(v, i, rows.getDouble(pos));
-            case 'A' -> setString(rows.array(), rows.arrayOffset() + pos, (VarCharVector) v, i);
-            default -> throw new IllegalStateException("not a scalar TFORM letter: " + code);
         }
     }
 
-    private void setInteger(FieldVector v, int i, long raw) {
-        if (hasNull && raw == nullValue) {
-            v.setNull(i);
-            return;
-        }
-        switch (spec.type()) {
-            case INT32 -> ((IntVector) v).set(i, (int) (raw + integerZero));
-            case INT64 -> ((BigIntVector) v).set(i, raw + integerZero);
-            default -> ((Float8Vector) v).set(i, raw * scale + zero);
+    /** Raw integer cells (B unsigned, I, J, K signed) into {@code raw}. */
+    private void readIntegers(ByteBuffer rows, int start, int rowBytes, int count, long[] raw) {
+        int pos = start + offset;
+        switch (code) {
+            case 'B' -> {
+                for (int r = 0; r < count; r++, pos += rowBytes) {
+                    raw[r] = rows.get(pos) & 0xff;
+                }
+            }
+            case 'I' -> {
+                for (int r = 0; r < count; r++, pos += rowBytes) {
+                    raw[r] = rows.getShort(pos);
+                }
+            }
+            case 'J' -> {
+                for (int r = 0; r < count; r++, pos += rowBytes) {
+                    raw[r] = rows.getInt(pos);
+                }
+            }
+            case 'K' -> {
+                for (int r = 0; r < count; r++, pos += rowBytes) {
+                    raw[r] = rows.getLong(pos);
+                }
+            }
+            default -> throw new IllegalStateException("not an integer TFORM letter: " + code);
         }
     }
 
-    private void setFloat(FieldVector v, int i, double x) {
-        if (Double.isNaN(x)) {
-            v.setNull(i);
+    /** Floating-point cells (E widened to double) into {@code raw}, as the bits of doubles. */
+    private void readFloats(ByteBuffer rows, int start, int rowBytes, int count, long[] raw) {
+        int pos = start + offset;
+        if (code == 'E') {
+            for (int r = 0; r < count; r++, pos += rowBytes) {
+                raw[r] = Double.doubleToRawLongBits(rows.getFloat(pos));
+            }
         } else {
-            ((Float8Vector) v).set(i, scaled ? x * scale + zero : x);
+            for (int r = 0; r < count; r++, pos += rowBytes) {
+                raw[r] = rows.getLong(pos);
+            }
+        }
+    }
+
+    private void writeInts(long[] raw, int count, IntVector v, int at) {
+        ArrowBuf data = v.getDataBuffer();
+        ArrowBuf validity = v.getValidityBuffer();
+        for (int r = 0; r < count; r++) {
+            long x = raw[r];
+            if (!hasNull || x != nullValue) {
+                data.setInt((long) (at + r) * IntVector.TYPE_WIDTH, (int) (x + integerZero));
+                BitVectorHelper.setBit(validity, at + r);
+            }
+        }
+    }
+
+    private void writeLongs(long[] raw, int count, BigIntVector v, int at) {
+        ArrowBuf data = v.getDataBuffer();
+        ArrowBuf validity = v.getValidityBuffer();
+        for (int r = 0; r < count; r++) {
+            long x = raw[r];
+            if (!hasNull || x != nullValue) {
+                data.setLong((long) (at + r) * BigIntVector.TYPE_WIDTH, x + integerZero);
+                BitVectorHelper.setBit(validity, at + r);
+            }
+        }
+    }
+
+    private void writeScaledIntegers(long[] raw, int count, Float8Vector v, int at) {
+        ArrowBuf data = v.getDataBuffer();
+        ArrowBuf validity = v.getValidityBuffer();
+        for (int r = 0; r < count; r++) {
+            long x = raw[r];
+            if (!hasNull || x != nullValue) {
+                data.setDouble((long) (at + r) * Float8Vector.TYPE_WIDTH, x * scale + zero);
+                BitVectorHelper.setBit(validity, at + r);
+            }
+        }
+    }
+
+    /** NaN is null; other values scaled when TSCAL or TZERO say so. */
+    private void writeFloats(long[] raw, int count, Float8Vector v, int at) {
+        ArrowBuf data = v.getDataBuffer();
+        ArrowBuf validity = v.getValidityBuffer();
+        for (int r = 0; r < count; r++) {
+            double x = Double.longBitsToDouble(raw[r]);
+            if (!Double.isNaN(x)) {
+                data.setDouble((long) (at + r) * Float8Vector.TYPE_WIDTH, scaled ? x * scale + zero : x);
+                BitVectorHelper.setBit(validity, at + r);
+            }
+        }
+    }
+
+    /** 'T' is true, 'F' false, anything else (0 in particular) null. */
+    private void decodeLogicals(ByteBuffer rows, int start, int rowBytes, int count, BitVector v, int at) {
+        ArrowBuf data = v.getDataBuffer();
+        ArrowBuf validity = v.getValidityBuffer();
+        int pos = start + offset;
+        for (int r = 0; r < count; r++, pos += rowBytes) {
+            byte b = rows.get(pos);
+            if (b == 'T' || b == 'F') {
+                if (b == 'T') {
+                    BitVectorHelper.setBit(data, at + r);
+                }
+                BitVectorHelper.setBit(validity, at + r);
+            }
+        }
+    }
+
+    private void decodeStrings(ByteBuffer rows, int start, int rowBytes, int count, VarCharVector v, int at) {
+        byte[] bytes = rows.array();
+        int pos = rows.arrayOffset() + start + offset;
+        for (int r = 0; r < count; r++, pos += rowBytes) {
+            setString(bytes, pos, v, at + r);
         }
     }
 

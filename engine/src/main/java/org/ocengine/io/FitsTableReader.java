@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nom.tam.fits.Header;
 import nom.tam.fits.TruncatedFileException;
-import nom.tam.util.FitsInputStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -22,46 +21,45 @@ import org.ocengine.table.DataException;
 
 /**
  * Streams the rows of one binary-table HDU of a FITS file: headers are parsed by nom-tam-fits,
- * rows are read about a megabyte at a time and decoded by {@link FitsColumn}s into record batches.
+ * rows are read about a megabyte at a time (past nom-tam's checksum bookkeeping, see
+ * {@link FitsDataInput}) and decoded column by column by {@link FitsColumn}s into record batches.
  * The heap (variable-length arrays) and anything after the table are never read. One thread.
  */
-final class FitsTableReader implements TableReader {
+final class FitsTableReader extends AbstractTableReader {
 
     private static final Pattern TFORM = Pattern.compile("(\\d*)([A-Z])(.*)");
     private static final int CHUNK_BYTES = 1 << 20;
 
-    private final String origin;
-    private final FitsInputStream in;
+    private final FitsDataInput in;
     private final List<FitsColumn> columns;
-    private final List<String> warnings;
-    private final VectorSchemaRoot root;
     private final int rowBytes;
     private final long totalRows;
     private final int batchRows;
     private final ByteBuffer chunk;
+    /** Scratch for {@link FitsColumn#decode}: one chunk's cells of one column. */
+    private final long[] raw;
     private int chunkRows;
     private int chunkNext;
     private long rowsFetched;
     private long rowsRead;
 
-    private FitsTableReader(String origin, FitsInputStream in, List<FitsColumn> columns, List<String> warnings,
+    private FitsTableReader(String origin, FitsDataInput in, List<FitsColumn> columns, List<String> warnings,
                             VectorSchemaRoot root, int rowBytes, long totalRows, int batchRows) {
-        this.origin = origin;
+        super(origin, root, warnings);
         this.in = in;
         this.columns = columns;
-        this.warnings = warnings;
-        this.root = root;
         this.rowBytes = rowBytes;
         this.totalRows = totalRows;
         this.batchRows = batchRows;
         int chunkCapacity = rowBytes == 0 ? 0 : (int) Math.max(1, Math.min(CHUNK_BYTES / rowBytes, totalRows));
         this.chunk = ByteBuffer.allocate(chunkCapacity * rowBytes);
+        this.raw = new long[chunkCapacity];
     }
 
     static FitsTableReader open(Path path, ReadOptions options, BufferAllocator allocator) throws IOException {
         String origin = path.toString();
         InputStream content = FileProbe.openContent(path);
-        FitsInputStream in = new FitsInputStream(content);
+        FitsDataInput in = new FitsDataInput(content);
         try {
             content.mark(FitsFormat.MAGIC.length());
             if (!FileProbe.startsWith(content.readNBytes(FitsFormat.MAGIC.length()), FitsFormat.MAGIC)) {
@@ -77,7 +75,7 @@ final class FitsTableReader implements TableReader {
                 fields.add(column.field());
             }
             VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(fields), allocator);
-            return new FitsTableReader(origin, in, columns, List.copyOf(warnings), root, rowBytes,
+            return new FitsTableReader(origin, in, columns, warnings, root, rowBytes,
                     header.getLongValue("NAXIS2", 0), options.batchRows());
         } catch (IOException | RuntimeException e) {
             in.close();
@@ -86,7 +84,7 @@ final class FitsTableReader implements TableReader {
     }
 
     /** Reads headers up to the wanted HDU (the first BINTABLE, an index, or an EXTNAME) and returns its header. */
-    private static Header seekTable(FitsInputStream in, String origin, String hdu) throws IOException {
+    private static Header seekTable(FitsDataInput in, String origin, String hdu) throws IOException {
         Header header = readHeader(in, origin, 0);
         for (int index = 0; ; index++) {
             if (isWanted(header, index, hdu)) {
@@ -117,7 +115,7 @@ final class FitsTableReader implements TableReader {
     }
 
     /** The next header, or null at a clean end of file. */
-    private static Header readHeader(FitsInputStream in, String origin, int index) throws IOException {
+    private static Header readHeader(FitsDataInput in, String origin, int index) throws IOException {
         try {
             return Header.readHeader(in);
         } catch (TruncatedFileException | EOFException e) {
@@ -127,7 +125,7 @@ final class FitsTableReader implements TableReader {
         }
     }
 
-    private static void skipData(FitsInputStream in, String origin, Header header) throws IOException {
+    private static void skipData(FitsDataInput in, String origin, Header header) throws IOException {
         try {
             in.skipAllBytes(header.getDataSize());
         } catch (EOFException e) {
@@ -206,42 +204,26 @@ final class FitsTableReader implements TableReader {
         return repeat > 1 ? "array columns are not supported" : null;
     }
 
-    @Override
-    public String origin() {
-        return origin;
-    }
-
-    @Override
-    public Schema schema() {
-        return root.getSchema();
-    }
-
-    @Override
-    public VectorSchemaRoot root() {
-        return root;
-    }
-
-    @Override
-    public List<String> warnings() {
-        return warnings;
-    }
-
+    /** Fills the batch a chunk at a time, each chunk column by column (see {@link FitsColumn#decode}). */
     @Override
     public boolean loadNextBatch() throws IOException {
         int n = (int) Math.min(batchRows, totalRows - rowsRead);
-        Batches.allocate(root, n);
-        List<FieldVector> vectors = root.getFieldVectors();
-        for (int i = 0; i < n; i++) {
+        Batches.allocate(root(), n);
+        List<FieldVector> vectors = root().getFieldVectors();
+        int filled = 0;
+        while (filled < n && rowBytes > 0) {
             if (chunkNext == chunkRows) {
                 fillChunk();
             }
-            int rowStart = chunkNext++ * rowBytes;
+            int rows = Math.min(chunkRows - chunkNext, n - filled);
             for (int c = 0; c < columns.size(); c++) {
-                columns.get(c).decode(chunk, rowStart, vectors.get(c), i);
+                columns.get(c).decode(chunk, chunkNext * rowBytes, rowBytes, rows, vectors.get(c), filled, raw);
             }
+            chunkNext += rows;
+            filled += rows;
         }
         rowsRead += n;
-        Batches.finish(root, n);
+        Batches.finish(root(), n);
         return n > 0;
     }
 
@@ -252,7 +234,7 @@ final class FitsTableReader implements TableReader {
         int got = 0;
         try {
             while (got < want) {
-                int r = in.read(chunk.array(), got, want - got);
+                int r = in.readData(chunk.array(), got, want - got);
                 if (r < 0) {
                     throw new EOFException();
                 }
@@ -260,7 +242,7 @@ final class FitsTableReader implements TableReader {
             }
         } catch (EOFException e) {
             long row = rowsFetched + got / rowBytes + 1;
-            throw new DataException(origin, null, row, "file ends in the middle of the table data (truncated; the header promises "
+            throw new DataException(origin(), null, row, "file ends in the middle of the table data (truncated; the header promises "
                     + totalRows + " rows)", e);
         }
         rowsFetched += rows;
@@ -269,11 +251,7 @@ final class FitsTableReader implements TableReader {
     }
 
     @Override
-    public void close() throws IOException {
-        try {
-            in.close();
-        } finally {
-            root.close();
-        }
+    void closeSource() throws IOException {
+        in.close();
     }
 }

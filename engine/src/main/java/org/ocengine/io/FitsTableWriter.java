@@ -18,12 +18,8 @@ import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.VariableWidthFieldVector;
-import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.VectorUnloader;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
-import org.apache.arrow.vector.ipc.ArrowFileWriter;
-import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.ocengine.table.ColumnSpec;
 import org.ocengine.table.ColumnType;
@@ -35,81 +31,43 @@ import org.ocengine.table.ColumnType;
  * row count, and streams the spooled batches into rows. Memory stays at one batch; disk holds the
  * spool until commit or close. One thread.
  */
-final class FitsTableWriter implements TableWriter {
+final class FitsTableWriter extends AtomicTableWriter {
 
     private static final int BLOCK = 2880;
     private static final int CHUNK_BYTES = 1 << 20;
 
-    private final AtomicFile file;
-    private final Schema schema;
     private final List<ColumnSpec> specs;
     private final BufferAllocator allocator;
     private final Path spool;
-    private final FileChannel spoolChannel;
-    private final VectorSchemaRoot spoolRoot;
-    private final ArrowFileWriter spoolWriter;
+    private final ArrowIpcSink spoolSink;
     private final int[] stringWidths;
-    private long rowCount;
-    private boolean spoolOpen = true;
-    private boolean committed;
 
     private FitsTableWriter(AtomicFile file, Schema schema, List<ColumnSpec> specs, BufferAllocator allocator, Path spool,
-                            FileChannel spoolChannel, VectorSchemaRoot spoolRoot, ArrowFileWriter spoolWriter) {
-        this.file = file;
-        this.schema = schema;
+                            ArrowIpcSink spoolSink) {
+        super(file, schema);
         this.specs = specs;
         this.allocator = allocator;
         this.spool = spool;
-        this.spoolChannel = spoolChannel;
-        this.spoolRoot = spoolRoot;
-        this.spoolWriter = spoolWriter;
+        this.spoolSink = spoolSink;
         this.stringWidths = new int[specs.size()];
         Arrays.fill(stringWidths, 1);
     }
 
     static FitsTableWriter open(Path target, Schema schema, BufferAllocator allocator) throws IOException {
-        List<ColumnSpec> specs = Schemas.writableSpecs(schema, target);
-        AtomicFile file = AtomicFile.create(target);
-        Path spool = null;
-        FileChannel channel = null;
-        VectorSchemaRoot root = null;
-        try {
-            spool = AtomicFile.sibling(target, ".spool");
-            channel = FileChannel.open(spool, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-            root = VectorSchemaRoot.create(schema, allocator);
-            ArrowFileWriter writer = new ArrowFileWriter(root, null, channel);
-            writer.start();
-            return new FitsTableWriter(file, schema, specs, allocator, spool, channel, root, writer);
-        } catch (IOException | RuntimeException e) {
-            if (root != null) {
-                root.close();
-            }
-            if (channel != null) {
-                channel.close();
-            }
-            if (spool != null) {
+        return open(target, schema, (file, specs) -> {
+            Path spool = AtomicFile.sibling(target, ".spool");
+            try {
+                return new FitsTableWriter(file, schema, specs, allocator, spool, ArrowIpcSink.open(spool, schema, allocator));
+            } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(spool);
+                throw e;
             }
-            file.close();
-            throw e;
-        }
+        });
     }
 
     @Override
-    public Path target() {
-        return file.target();
-    }
-
-    @Override
-    public void write(VectorSchemaRoot batch) throws IOException {
-        if (committed) {
-            throw new IllegalStateException(file.target() + ": already committed");
-        }
-        Schemas.requireMatches(schema, batch, file.target());
+    void writeRows(VectorSchemaRoot batch) throws IOException {
         int n = batch.getRowCount();
-        if (n == 0) {
-            return;
-        }
         for (int c = 0; c < specs.size(); c++) {
             if (specs.get(c).type() == ColumnType.STRING) {
                 VariableWidthFieldVector v = (VariableWidthFieldVector) batch.getVector(c);
@@ -120,50 +78,32 @@ final class FitsTableWriter implements TableWriter {
                 }
             }
         }
-        try (ArrowRecordBatch record = new VectorUnloader(batch).getRecordBatch()) {
-            new VectorLoader(spoolRoot).load(record);
-            spoolWriter.writeBatch();
-        } finally {
-            spoolRoot.clear();
-        }
-        rowCount += n;
+        spoolSink.append(batch);
     }
 
     @Override
-    public long rowCount() {
-        return rowCount;
-    }
-
-    @Override
-    public void commit() throws IOException {
-        if (committed) {
-            throw new IllegalStateException(file.target() + ": already committed");
-        }
-        closeSpoolWriter();
+    void finish() throws IOException {
+        spoolSink.finish();
         int[] widths = cellWidths();
         int rowBytes = Arrays.stream(widths).sum();
-        try (OutputStream stream = file.openStream(); FitsOutputStream out = new FitsOutputStream(stream)) {
+        try (OutputStream stream = file().openStream(); FitsOutputStream out = new FitsOutputStream(stream)) {
             primaryHeader().write(out);
             tableHeader(widths, rowBytes).write(out);
-            writeRows(out, widths, rowBytes);
-            long dataBytes = rowCount * rowBytes;
+            writeTableData(out, widths, rowBytes);
+            long dataBytes = rowCount() * rowBytes;
             out.write(new byte[(int) ((BLOCK - dataBytes % BLOCK) % BLOCK)]);
         } catch (FitsException e) {
-            throw new IOException(file.target() + ": cannot write FITS header (" + e.getMessage() + ")", e);
+            throw new IOException(target() + ": cannot write FITS header (" + e.getMessage() + ")", e);
         }
         Files.delete(spool);
-        file.commit();
-        committed = true;
     }
 
-    private void closeSpoolWriter() throws IOException {
-        if (spoolOpen) {
-            spoolOpen = false;
-            try {
-                spoolWriter.close();
-            } finally {
-                spoolChannel.close();
-            }
+    @Override
+    void release() throws IOException {
+        try {
+            spoolSink.close();
+        } finally {
+            Files.deleteIfExists(spool);
         }
     }
 
@@ -196,7 +136,7 @@ final class FitsTableWriter implements TableWriter {
         h.addValue("BITPIX", 8, "8-bit bytes");
         h.addValue("NAXIS", 2, "2-dimensional table");
         h.addValue("NAXIS1", rowBytes, "bytes per row");
-        h.addValue("NAXIS2", rowCount, "number of rows");
+        h.addValue("NAXIS2", rowCount(), "number of rows");
         h.addValue("PCOUNT", 0, "no heap");
         h.addValue("GCOUNT", 1, "one data group");
         h.addValue("TFIELDS", specs.size(), "number of columns");
@@ -237,7 +177,7 @@ final class FitsTableWriter implements TableWriter {
     }
 
     /** Streams the spooled batches out as big-endian table rows, about a megabyte at a time. */
-    private void writeRows(OutputStream out, int[] widths, int rowBytes) throws IOException {
+    private void writeTableData(OutputStream out, int[] widths, int rowBytes) throws IOException {
         ByteBuffer chunk = ByteBuffer.allocate(Math.max(1, CHUNK_BYTES / rowBytes) * rowBytes);
         try (FileChannel channel = FileChannel.open(spool, StandardOpenOption.READ);
              ArrowFileReader reader = new ArrowFileReader(channel, allocator)) {
@@ -271,22 +211,6 @@ final class FitsTableWriter implements TableWriter {
                 for (int i = text.length; i < width; i++) {
                     out.put((byte) ' ');
                 }
-            }
-        }
-    }
-
-    @Override
-    public void close() throws IOException {
-        try {
-            if (!committed) {
-                closeSpoolWriter();
-            }
-        } finally {
-            try {
-                spoolRoot.close();
-                Files.deleteIfExists(spool);
-            } finally {
-                file.close();
             }
         }
     }

@@ -53,6 +53,21 @@ public final class Ziggurat {
         }
     }
 
+    /** A copy of the acceptance thresholds K (a magnitude below K[i] lies inside layer i's rectangle), for device twins. */
+    public static long[] layerThresholds() {
+        return K.clone();
+    }
+
+    /** A copy of the width scales W (x = magnitude * W[i]), for device twins. */
+    public static double[] layerWidths() {
+        return W.clone();
+    }
+
+    /** A copy of the densities F (exp(-x_i^2 / 2) at each layer's right edge), for device twins. */
+    public static double[] layerDensities() {
+        return F.clone();
+    }
+
     /** Supplies the random 64-bit words of one deviate, in order (word 0 first). */
     @FunctionalInterface
     public interface WordSource {

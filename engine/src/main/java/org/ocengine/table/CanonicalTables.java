@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BigIntVector;
@@ -19,6 +20,7 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VariableWidthFieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.util.TransferPair;
 
 /**
  * Maps a table as read from a catalogue onto the canonical vocabulary of {@link Columns}: the
@@ -108,6 +110,9 @@ public final class CanonicalTables {
     /**
      * A new table of the canonical columns the input supplies (see the class comment), with their
      * sources. Its vectors come from {@code allocator}; its origin is the input's; the caller owns it.
+     * A column that already has its canonical type, and that conversion would leave unchanged,
+     * shares the input's buffers instead of being copied (reference-counted: closing either table
+     * leaves the other intact).
      *
      * @throws DataException naming file, input column and 1-based row when a cell cannot be converted
      */
@@ -205,6 +210,11 @@ public final class CanonicalTables {
         FieldVector src = raw.vector(input);
         ColumnType from = inputType(raw, input);
         int n = raw.rowCount();
+        if (copyChangesNothing(src, target.type(), n)) {
+            TransferPair share = src.getTransferPair(target.toField(), allocator);
+            share.splitAndTransfer(0, n);
+            return (FieldVector) share.getTo();
+        }
         FieldVector out = target.toField().createVector(allocator);
         try {
             out.setInitialCapacity(Math.max(n, 1));
@@ -251,6 +261,32 @@ public final class CanonicalTables {
             out.close();
             throw e;
         }
+    }
+
+    /**
+     * True when the input vector is already of the target's Arrow type and the cell-by-cell
+     * conversion would keep every cell as it is; its buffers can then be shared (tables are
+     * immutable) instead of copied. Conversion changes NaN doubles and {@link Table#NULL_LONG}
+     * longs into nulls and rejects {@link Table#NULL_INT} ints, so a column holding one of those
+     * as a value is converted; text is always converted (its bytes are re-encoded).
+     */
+    private static boolean copyChangesNothing(FieldVector src, ColumnType target, int n) {
+        if (target == ColumnType.STRING || !src.getField().getType().equals(target.arrowType())) {
+            return false;
+        }
+        ArrowBuf data = src.getDataBuffer();
+        for (int i = 0; i < n; i++) {
+            boolean changes = switch (target) {
+                case FLOAT64 -> Double.isNaN(data.getDouble((long) i * Float8Vector.TYPE_WIDTH));
+                case INT64 -> data.getLong((long) i * BigIntVector.TYPE_WIDTH) == Table.NULL_LONG;
+                case INT32 -> data.getInt((long) i * IntVector.TYPE_WIDTH) == Table.NULL_INT;
+                case BOOL, STRING -> false;
+            };
+            if (changes && !src.isNull(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Adds FLOAT64 {@code ra}, {@code dec} vectors (deg, ICRS) computed from Galactic l, b (deg) to {@code made}. */

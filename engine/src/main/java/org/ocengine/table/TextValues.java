@@ -1,5 +1,6 @@
 package org.ocengine.table;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import java.util.Set;
 
 /**
@@ -18,6 +19,10 @@ public final class TextValues {
     private static final Set<String> TRUE = Set.of("True", "true", "TRUE");
     private static final Set<String> FALSE = Set.of("False", "false", "FALSE");
 
+    /** The longest spellings of each set: longer cells skip the (hashing) set look-up. */
+    private static final int MISSING_LENGTH = longest(MISSING);
+    private static final int BOOLEAN_LENGTH = Math.max(longest(TRUE), longest(FALSE));
+
     /** Results of {@link #kindOf}, also bits to OR together over a column for {@link #typeOf}. */
     public static final int SEEN_BOOL = 1;
     /** See {@link #SEEN_BOOL}. */
@@ -32,7 +37,7 @@ public final class TextValues {
 
     /** True for the spellings of {@link #MISSING}. */
     public static boolean isMissing(String stripped) {
-        return MISSING.contains(stripped);
+        return stripped.length() <= MISSING_LENGTH && MISSING.contains(stripped);
     }
 
     /**
@@ -40,7 +45,7 @@ public final class TextValues {
      * 64-bit integer), {@link #SEEN_FLOAT} (any other number) or {@link #SEEN_TEXT}.
      */
     public static int kindOf(String s) {
-        if (TRUE.contains(s) || FALSE.contains(s)) {
+        if (s.length() <= BOOLEAN_LENGTH && (TRUE.contains(s) || FALSE.contains(s))) {
             return SEEN_BOOL;
         }
         int n = s.length();
@@ -102,18 +107,26 @@ public final class TextValues {
         return ColumnType.FLOAT64;
     }
 
-    /** A stripped cell of kind {@link #SEEN_INT} or {@link #SEEN_FLOAT} as a double. */
+    /**
+     * A stripped cell of kind {@link #SEEN_INT} or {@link #SEEN_FLOAT} as a double: the value
+     * {@link Double#parseDouble} gives, bit for bit, computed by Jackson's copy of
+     * FastDoubleParser (several times faster on the 17-digit numbers catalogues hold).
+     */
     public static double parseDouble(String s) {
         char last = s.charAt(s.length() - 1);
         if (last == 'f' || last == 'F' || last == 'y' || last == 'Y') {
             return s.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
-        return Double.parseDouble(s);
+        return NumberInput.parseDouble(s, true);
     }
 
     /** A stripped cell of kind {@link #SEEN_BOOL} as a boolean. */
     public static boolean parseBoolean(String s) {
         return TRUE.contains(s);
+    }
+
+    private static int longest(Set<String> spellings) {
+        return spellings.stream().mapToInt(String::length).max().orElse(0);
     }
 
     private static boolean isDigit(char c) {

@@ -8,13 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import nom.tam.fits.Header;
 import nom.tam.util.FitsOutputStream;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.util.Text;
+import org.apache.arrow.vector.util.TransferPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocengine.table.ColumnType;
@@ -59,6 +67,8 @@ class FitsReadTest {
             for (int j = 2; j < c.length; j += 2) {
                 if (c[j].equals("TUNIT")) {
                     h.addValue(c[j] + k, c[j + 1], null);
+                } else if (c[j].equals("TNULL")) {
+                    h.addValue(c[j] + k, Long.parseLong(c[j + 1]), null);
                 } else {
                     h.addValue(c[j] + k, Double.parseDouble(c[j + 1]), null);
                 }
@@ -114,6 +124,126 @@ class FitsReadTest {
                 assertArrayEquals(new double[] {1.5, -2.0}, t.doubles("HALF_J"));
             }
         }
+    }
+
+    /** Columns of the every-type table: TFORM, TTYPE and extra cards (see {@link #cell}). */
+    private static final String[][] EVERY_TYPE = {
+            {"L", "FLAG"},
+            {"B", "UB", "TNULL", "255"},
+            {"I", "U16", "TZERO", "32768", "TNULL", "7"},
+            {"J", "J32", "TNULL", "-2147483648"},
+            {"K", "K64", "TNULL", "-9223372036854775808"},
+            {"K", "U64", "TZERO", "9223372036854775808"},
+            {"J", "JSCALED", "TSCAL", "0.25", "TZERO", "10", "TNULL", "0"},
+            {"E", "E32", "TSCAL", "2", "TZERO", "-1"},
+            {"D", "D64"},
+            {"5A", "TEXT"},
+            {"J", "JWIDE", "TZERO", "2147483648"},
+    };
+    private static final int EVERY_TYPE_ROW_BYTES = 1 + 1 + 2 + 4 + 8 + 8 + 4 + 4 + 8 + 5 + 4;
+
+    /** The raw cell of column {@code c} in row {@code r} of the every-type table, as a long (floats: their value). */
+    private static long raw(int c, int r) {
+        return switch (c) {
+            case 1 -> r % 256;
+            case 2 -> (short) (r * 7);
+            case 3 -> r % 9 == 0 ? Integer.MIN_VALUE : r * 40_503 - 1_000_000_000;
+            case 4 -> r % 11 == 0 ? Long.MIN_VALUE : r * 1_000_000_007L - 1L;
+            case 5 -> r * 3_000_000_000_000_000L;
+            case 6, 10 -> r % 13 - 6;
+            default -> throw new IllegalArgumentException("column " + c);
+        };
+    }
+
+    private static Path writeEveryTypeTable(Path path, int rows) throws Exception {
+        ByteBuffer data = ByteBuffer.allocate(rows * EVERY_TYPE_ROW_BYTES + 2880);
+        for (int r = 0; r < rows; r++) {
+            data.put(r % 3 == 0 ? (byte) 'T' : r % 3 == 1 ? (byte) 'F' : 0)
+                    .put((byte) raw(1, r)).putShort((short) raw(2, r)).putInt((int) raw(3, r)).putLong(raw(4, r))
+                    .putLong(raw(5, r)).putInt((int) raw(6, r))
+                    .putFloat(r % 5 == 0 ? Float.NaN : r * 0.5f)
+                    .putDouble(r % 7 == 0 ? Double.NaN : r / 3.0)
+                    .put((r % 4 == 0 ? "     " : (r % 100_000 + "    ").substring(0, 5)).getBytes(StandardCharsets.US_ASCII))
+                    .putInt((int) raw(10, r));
+        }
+        try (OutputStream os = Files.newOutputStream(path); FitsOutputStream out = new FitsOutputStream(os)) {
+            Header primary = new Header();
+            primary.addValue("SIMPLE", true, null);
+            primary.addValue("BITPIX", 8, null);
+            primary.addValue("NAXIS", 0, null);
+            primary.write(out);
+            tableHeader("EVERY", EVERY_TYPE, EVERY_TYPE_ROW_BYTES, rows).write(out);
+            out.write(data.array(), 0, rows * EVERY_TYPE_ROW_BYTES + (2880 - rows * EVERY_TYPE_ROW_BYTES % 2880) % 2880);
+        }
+        return path;
+    }
+
+    /** What the reader must make of the every-type table, written independently of it: column name to cells (null: null). */
+    private static void assertEveryTypeRows(Table t, int first, int rows) {
+        assertEquals(rows, t.rowCount());
+        Map<String, Object[]> expected = new LinkedHashMap<>();
+        for (String[] column : EVERY_TYPE) {
+            expected.put(column[1], new Object[rows]);
+        }
+        for (int i = 0; i < rows; i++) {
+            int r = first + i;
+            expected.get("FLAG")[i] = r % 3 == 2 ? null : r % 3 == 0;
+            expected.get("UB")[i] = raw(1, r) == 255 ? null : (int) raw(1, r);
+            expected.get("U16")[i] = raw(2, r) == 7 ? null : (int) raw(2, r) + 32_768;
+            expected.get("J32")[i] = raw(3, r) == Integer.MIN_VALUE ? null : (int) raw(3, r);
+            expected.get("K64")[i] = raw(4, r) == Long.MIN_VALUE ? null : raw(4, r);
+            expected.get("U64")[i] = raw(5, r) + 0x1p63;
+            expected.get("JSCALED")[i] = raw(6, r) == 0 ? null : raw(6, r) * 0.25 + 10;
+            expected.get("E32")[i] = r % 5 == 0 ? null : r * 0.5f * 2.0 - 1;
+            expected.get("D64")[i] = r % 7 == 0 ? null : r / 3.0;
+            expected.get("TEXT")[i] = r % 4 == 0 ? null : Integer.toString(r % 100_000);
+            expected.get("JWIDE")[i] = raw(10, r) + 2_147_483_648L;
+        }
+        expected.forEach((column, cells) -> {
+            FieldVector v = t.vector(column);
+            Object[] actual = new Object[rows];
+            for (int i = 0; i < rows; i++) {
+                actual[i] = v.getObject(i) instanceof Text text ? text.toString() : v.getObject(i);
+            }
+            assertArrayEquals(cells, actual, column + " from row " + first);
+        });
+    }
+
+    @Test
+    void decodesEveryScalarTypeColumnWiseAcrossChunkAndBatchBoundaries() throws Exception {
+        int rows = 25_000; // about 1.2 MB: more than one read chunk
+        Path path = writeEveryTypeTable(dir.resolve("every.fits"), rows);
+        try (var alloc = new RootAllocator()) {
+            try (Table t = TableIO.read(path, alloc)) {
+                assertEquals(List.of(ColumnType.BOOL, ColumnType.INT32, ColumnType.INT32, ColumnType.INT32, ColumnType.INT64,
+                        ColumnType.FLOAT64, ColumnType.FLOAT64, ColumnType.FLOAT64, ColumnType.FLOAT64, ColumnType.STRING,
+                        ColumnType.INT64), t.columnNames().stream().map(c -> t.spec(c).type()).toList());
+                assertEveryTypeRows(t, 0, rows);
+            }
+            try (TableReader reader = TableIO.openReader(path, null, ReadOptions.DEFAULTS.withBatchRows(10_007), alloc)) {
+                int first = 0;
+                while (reader.loadNextBatch()) {
+                    try (Table batch = Table.wrap(sliceOf(reader.root()), "batch")) {
+                        assertEveryTypeRows(batch, first, batch.rowCount());
+                        first += batch.rowCount();
+                    }
+                }
+                assertEquals(rows, first);
+            }
+        }
+    }
+
+    /** The reader's current batch shared into a new root (the reader reuses its own). */
+    private static VectorSchemaRoot sliceOf(VectorSchemaRoot root) {
+        List<FieldVector> copies = new ArrayList<>();
+        for (FieldVector v : root.getFieldVectors()) {
+            TransferPair pair = v.getTransferPair(v.getAllocator());
+            pair.splitAndTransfer(0, v.getValueCount());
+            copies.add((FieldVector) pair.getTo());
+        }
+        VectorSchemaRoot slice = new VectorSchemaRoot(copies);
+        slice.setRowCount(root.getRowCount());
+        return slice;
     }
 
     @Test

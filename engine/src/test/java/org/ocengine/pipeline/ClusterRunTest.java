@@ -64,6 +64,25 @@ class ClusterRunTest {
         assertTrue(manifest.contains("rv <- rv (copied)"), manifest);
     }
 
+    /**
+     * The low-resolution file: the survey is recognised from its snrg column (S/N > 6 cut), and M67
+     * comes out near 28-30 km/s, LAMOST LRS's zero point being 4-5 km/s below Gaia's and APOGEE's 33.8.
+     */
+    @Test
+    void realLrsMembers(@TempDir Path dir) throws Exception {
+        Path spectra = SharedData.file("spectra/lamost_lrs_oc_members.csv");
+        List<String> notes = new java.util.ArrayList<>();
+        ClusterRun.Summary s = ClusterRun.run(config(spectra, 2, 1, List.of("fits")), dir.resolve("out"), Progress.NONE, notes::add);
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("survey: LRS (S/N column snrg)")), notes.toString());
+        assertEquals(15L, s.counts().get("clusters"));
+        assertTrue(s.counts().get("rejected_entries") > 0, "rows at or below S/N 6 are rejected");
+        try (var alloc = new RootAllocator(); Table c = TableIO.read(dir.resolve("out/clusters.fits"), alloc)) {
+            int m67 = java.util.Arrays.asList(c.strings("cluster_id")).indexOf("NGC2682");
+            assertEquals(29.0, c.doubles("rv_median")[m67], 1.5);
+            assertEquals(0.0, c.doubles("feh_median")[m67], 0.1);
+        }
+    }
+
     /** Same seed, same bytes, whatever the thread count; another seed, other bytes. */
     @Test
     void sameSeedSameBytes(@TempDir Path dir) throws Exception {

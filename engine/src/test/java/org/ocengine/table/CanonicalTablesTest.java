@@ -14,6 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocengine.io.SharedData;
@@ -164,6 +170,65 @@ class CanonicalTablesTest {
             assertArrayEquals(new long[] {4473481770502730112L, Table.NULL_LONG, 7, -9223372036854775807L}, t.longs("source_id"));
             assertEquals(Arrays.asList("true", "false", "true", null), Arrays.asList(t.strings("errors_imputed")));
             assertTrue(c.sources().stream().allMatch(s -> s.how().equals("parsed from text")), c.sources().toString());
+        }
+    }
+
+    /** A raw FLOAT64, INT64 or BOOL column set cell by cell, so that NaN and Long.MIN_VALUE can be values rather than nulls. */
+    private static FieldVector column(RootAllocator alloc, String name, ColumnType type, Object... cells) {
+        FieldVector v = new ColumnSpec(name, type, "", "raw").toField().createVector(alloc);
+        v.setInitialCapacity(cells.length);
+        v.allocateNew();
+        for (int i = 0; i < cells.length; i++) {
+            switch (cells[i]) {
+                case null -> v.setNull(i);
+                case Double x -> ((Float8Vector) v).set(i, x);
+                case Long x -> ((BigIntVector) v).set(i, x);
+                case Integer x -> ((IntVector) v).set(i, x);
+                case Boolean x -> ((BitVector) v).set(i, x ? 1 : 0);
+                default -> throw new IllegalArgumentException(cells[i].toString());
+            }
+        }
+        v.setValueCount(cells.length);
+        return v;
+    }
+
+    private static Table tableOf(String origin, FieldVector... columns) {
+        VectorSchemaRoot root = new VectorSchemaRoot(List.of(columns));
+        root.setRowCount(columns[0].getValueCount());
+        return Table.wrap(root, origin);
+    }
+
+    @Test
+    void columnsAlreadyOfTheirTypeShareBuffersUnlessConversionWouldChangeACell() {
+        try (var alloc = new RootAllocator()) {
+            Table raw = tableOf("typed.arrow",
+                    column(alloc, "ra", ColumnType.FLOAT64, 10.0, null, 12.0),
+                    column(alloc, "dec", ColumnType.FLOAT64, 1.0, Double.NaN, 3.0),
+                    column(alloc, "obsid", ColumnType.INT64, 1L, null, 3L),
+                    column(alloc, "source_id", ColumnType.INT64, 5L, Long.MIN_VALUE, 7L),
+                    column(alloc, "fibre_id", ColumnType.INT32, 4, 5, null),
+                    column(alloc, "errors_imputed", ColumnType.BOOL, true, false, null));
+            try (CanonicalTable c = CanonicalTables.toCanonical(raw, Map.of(), alloc)) {
+                Table t = c.table();
+                for (String shared : List.of("ra", "obsid", "fibre_id", "errors_imputed")) {
+                    assertEquals(raw.vector(shared).getDataBuffer().memoryAddress(), t.vector(shared).getDataBuffer().memoryAddress(), shared);
+                    assertEquals(Columns.byName(shared).orElseThrow(), t.spec(shared), shared);
+                }
+                for (String copied : List.of("dec", "source_id")) {
+                    assertFalse(raw.vector(copied).getDataBuffer().memoryAddress() == t.vector(copied).getDataBuffer().memoryAddress(), copied);
+                    assertTrue(t.vector(copied).isNull(1) && !raw.vector(copied).isNull(1), copied + ": the value became a null");
+                }
+                raw.close();
+                assertEquals(Arrays.toString(new double[] {10, Double.NaN, 12}), Arrays.toString(t.doubles("ra")));
+                assertArrayEquals(new long[] {1, Table.NULL_LONG, 3}, t.longs("obsid"));
+                assertArrayEquals(new int[] {4, 5, Table.NULL_INT}, t.ints("fibre_id"));
+                assertArrayEquals(new long[] {5, Table.NULL_LONG, 7}, t.longs("source_id"));
+                assertEquals(Arrays.asList("true", "false", null), Arrays.asList(t.strings("errors_imputed")));
+            }
+            try (Table minInt = tableOf("min.arrow", column(alloc, "fibre_id", ColumnType.INT32, 1, Integer.MIN_VALUE))) {
+                DataException e = assertThrows(DataException.class, () -> CanonicalTables.toCanonical(minInt, Map.of(), alloc).close());
+                assertEquals(2, e.row());
+            }
         }
     }
 
