@@ -7,6 +7,7 @@ import java.util.Map;
 import org.ocengine.cluster.ClusterConfig;
 import org.ocengine.combine.Weighting;
 import org.ocengine.compute.Device;
+import org.ocengine.galaxy.OrbitConfig;
 import org.ocengine.quality.QualityConfig;
 import org.ocengine.quality.Survey;
 
@@ -33,12 +34,32 @@ import org.ocengine.quality.Survey;
  * @param device              compute backend choice
  * @param threads             CPU threads (0: all)
  * @param formats             output table formats
+ * @param orbits              the kinematics and orbit stage (SPEC.md 6) added to the cluster catalogue when its
+ *                            rows have position, distance or parallax, proper motions and RV; null turns it off
  */
 public record ClusterRunConfig(Path spectra, Path members, Path clusters, Map<String, String> spectraColumns,
                                Map<String, String> memberColumns, Map<String, String> clusterColumns, Survey survey,
                                QualityConfig quality, double minMembership, double radiusArcsec, double memberEpoch,
                                double spectraEpoch, Weighting weighting,
-                               ClusterConfig cluster, Device device, int threads, List<String> formats) {
+                               ClusterConfig cluster, Device device, int threads, List<String> formats,
+                               OrbitConfig orbits) {
+
+    /** A run with the orbit stage at its defaults (SPEC.md 6), keyed by the cluster seed. */
+    public ClusterRunConfig(Path spectra, Path members, Path clusters, Map<String, String> spectraColumns,
+                            Map<String, String> memberColumns, Map<String, String> clusterColumns, Survey survey,
+                            QualityConfig quality, double minMembership, double radiusArcsec, double memberEpoch,
+                            double spectraEpoch, Weighting weighting,
+                            ClusterConfig cluster, Device device, int threads, List<String> formats) {
+        this(spectra, members, clusters, spectraColumns, memberColumns, clusterColumns, survey, quality, minMembership,
+                radiusArcsec, memberEpoch, spectraEpoch, weighting, cluster, device, threads, formats,
+                OrbitConfig.defaults(cluster.seed()));
+    }
+
+    /** The same run with another orbit stage (null: off). */
+    public ClusterRunConfig withOrbits(OrbitConfig o) {
+        return new ClusterRunConfig(spectra, members, clusters, spectraColumns, memberColumns, clusterColumns, survey, quality,
+                minMembership, radiusArcsec, memberEpoch, spectraEpoch, weighting, cluster, device, threads, formats, o);
+    }
 
     public ClusterRunConfig {
         spectraColumns = Map.copyOf(spectraColumns);
@@ -79,6 +100,7 @@ public record ClusterRunConfig(Path spectra, Path members, Path clusters, Map<St
         m.put("spectra_columns", new java.util.TreeMap<>(spectraColumns));
         m.put("member_columns", new java.util.TreeMap<>(memberColumns));
         m.put("cluster_columns", new java.util.TreeMap<>(clusterColumns));
+        m.put("orbits", orbits == null ? "off" : orbits.describe());
         return m;
     }
 }
