@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
             "Times one backend operation on inputs read once: a warm-up run, then --repeat timed runs; reports the median, "
                     + "minimum and maximum wall time, throughput, the JVM's peak heap, and writes JSON with --json. "
                     + "Reading inputs is timed separately and not included."},
-        subcommands = {BenchCommand.Xmatch.class, BenchCommand.MonteCarlo.class, DeviceBenchCommand.class})
+        subcommands = {BenchCommand.Xmatch.class, BenchCommand.MonteCarlo.class, DeviceBenchCommand.class, OrbitsBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec
