@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ocengine.cluster.ClusterConfig;
 import org.ocengine.combine.Weighting;
+import org.ocengine.galaxy.GalaxyModel;
+import org.ocengine.galaxy.OrbitConfig;
 import org.ocengine.pipeline.ClusterRun;
 import org.ocengine.pipeline.ClusterRunConfig;
 import org.ocengine.quality.QualityConfig;
@@ -101,6 +103,17 @@ final class RunCommand implements Callable<Integer> {
             description = "Output table formats, comma-separated: fits, csv, arrow (default: ${DEFAULT-VALUE}).")
     List<String> formats;
 
+    @Option(names = "--no-orbits", description = "Leave out the kinematics and orbit columns (SPEC.md 6), added by default when the --clusters table gives position, distance or parallax and proper motions.")
+    boolean noOrbits;
+
+    @Option(names = "--potential", defaultValue = "mcmillan17", paramLabel = "mcmillan17|mwpot14",
+            description = "Milky Way potential of the orbits (default: ${DEFAULT-VALUE}).")
+    String potential;
+
+    @Option(names = "--orbit-draws", defaultValue = "100", paramLabel = "N",
+            description = "Monte-Carlo realisations per cluster for the orbit uncertainties (default: ${DEFAULT-VALUE}).")
+    int orbitDraws;
+
     @Mixin
     BackendOptions backend;
 
@@ -130,7 +143,8 @@ final class RunCommand implements Callable<Integer> {
                     case "ivar" -> Weighting.INVERSE_VARIANCE;
                     default -> throw new IllegalArgumentException("--weighting must be snr or ivar, not " + weighting);
                 },
-                ClusterConfig.defaults(seed).withDraws(draws), backend.parsed(), backend.threads, formats);
+                ClusterConfig.defaults(seed).withDraws(draws), backend.parsed(), backend.threads, formats)
+                .withOrbits(noOrbits ? null : OrbitConfig.defaults(seed).withModel(GalaxyModel.parse(potential)).withDraws(orbitDraws));
         var err = spec.commandLine().getErr();
         var outw = spec.commandLine().getOut();
         ClusterRun.Summary summary = ClusterRun.run(config, out, ConsoleProgress.of(progress), line -> report.note(err, line));

@@ -1,6 +1,7 @@
 package org.ocengine.pipeline;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
@@ -55,8 +56,8 @@ final class ClusterOrbits {
             rejected.add(source, 0, STAGE, p.object(), p.column(), p.value(), p.reason(), RejectedRows.Action.NO_ORBIT);
         }
         counts.put("clusters_with_orbit", (long) result.computed());
-        note.accept("orbits: " + result.computed() + " of " + clusters.rowCount() + " clusters integrated back "
-                + orbits.lookbackMyr() + " Myr in " + orbits.model().label() + " with " + orbits.draws() + " Monte-Carlo draws each");
+        note.accept(String.format(Locale.ROOT, "orbits: %d of %d clusters integrated back %.0f Myr in %s with %d Monte-Carlo draws each",
+                result.computed(), clusters.rowCount(), orbits.lookbackMyr(), orbits.model().label(), orbits.draws()));
         return clusters.extend(alloc, clusters.origin(), result::addTo);
     }
 
