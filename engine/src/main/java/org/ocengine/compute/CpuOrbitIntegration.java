@@ -215,6 +215,7 @@ final class CpuOrbitIntegration {
         rec.start(0, yA);
         integrator.addStepHandler(new StepHandler() {
             private final Dense dense = new Dense();
+            private final double[] yB = new double[6];
 
             @Override
             public void init(double t0, double[] start, double t) {
@@ -226,7 +227,7 @@ final class CpuOrbitIntegration {
                 double tA = interpolator.getPreviousTime();
                 double tB = interpolator.getCurrentTime();
                 interpolator.setInterpolatedTime(tB);
-                double[] yB = interpolator.getInterpolatedState().clone();
+                System.arraycopy(interpolator.getInterpolatedState(), 0, yB, 0, 6);
                 dense.interpolator = interpolator;
                 rec.step(tA, yA, tB, yB, dense);
                 System.arraycopy(yB, 0, yA, 0, 6);
