@@ -41,13 +41,14 @@ import picocli.CommandLine.Spec;
  * same inputs through STILTS, astropy and numpy in the same session.
  */
 @Command(name = "bench",
-        header = "Time the heavy operations (sky match, grouped Monte-Carlo) on given inputs.",
+        header = "Time the heavy operations (sky match, grouped Monte-Carlo, ensemble MCMC fits) on given inputs.",
         mixinStandardHelpOptions = true,
         description = {
             "Times one backend operation on inputs read once: a warm-up run, then --repeat timed runs; reports the median, "
                     + "minimum and maximum wall time, throughput, the JVM's peak heap, and writes JSON with --json. "
                     + "Reading inputs is timed separately and not included."},
-        subcommands = {BenchCommand.Xmatch.class, BenchCommand.MonteCarlo.class, DeviceBenchCommand.class, OrbitsBenchCommand.class})
+        subcommands = {BenchCommand.Xmatch.class, BenchCommand.MonteCarlo.class, DeviceBenchCommand.class, BenchMcmc.class,
+            OrbitsBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

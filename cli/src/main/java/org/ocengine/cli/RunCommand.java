@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ocengine.cluster.ClusterConfig;
 import org.ocengine.combine.Weighting;
+import org.ocengine.fit.SamplerSettings;
 import org.ocengine.galaxy.GalaxyModel;
 import org.ocengine.galaxy.OrbitConfig;
+import org.ocengine.gradient.GradientConfig;
 import org.ocengine.pipeline.ClusterRun;
 import org.ocengine.pipeline.ClusterRunConfig;
 import org.ocengine.quality.QualityConfig;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Build the cluster catalogue: quality cuts, cross-match of spectra with cluster members (or the spectra's own cluster column), combination of repeated spectra, and each cluster's RV and [Fe/H] by 5000-draw (--draws) Monte-Carlo with member flags 1 and 12 (Fu et al. 2022).",
             "",
-            "Writes to --out: clusters, members (with flag and flag_reason), rejected (every row or value set aside, with the reason) and manifest.json (inputs with checksums, configuration, versions, timings). Outputs appear only when the whole run succeeds."},
+            "Writes to --out: clusters, members (with flag and flag_reason), rejected (every row or value set aside, with the reason), gradients (metallicity-gradient fits, when the cluster table has the variables they need; --no-gradients to skip) and manifest.json (inputs with checksums, configuration, versions, timings). Outputs appear only when the whole run succeeds."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ocengine run --spectra ../shared/data/spectra/lamost_mrs_oc_members.csv --out out/mrs",
@@ -114,6 +116,23 @@ final class RunCommand implements Callable<Integer> {
             description = "Monte-Carlo realisations per cluster for the orbit uncertainties (default: ${DEFAULT-VALUE}).")
     int orbitDraws;
 
+    @Option(names = "--no-gradients", description = "Do not fit metallicity gradients.")
+    boolean noGradients;
+
+    @Option(names = "--gradient-sweep", paramLabel = "FILE",
+            description = "Fit this sweep (see 'ocengine help gradients') instead of the papers' fits: Fu et al. 2022 Table 6 "
+                    + "(quadratic [Fe/H] against R_GC, L_z, E and R_GC 100-500 Myr ago per age group) and the thesis's straight "
+                    + "and broken (11.5 kpc) lines over 5-18 kpc and against |Z|. Fits need the orbit columns of the cluster table; "
+                    + "those it lacks are left out with a note.")
+    Path gradientSweep;
+
+    @Option(names = "--gradient-walkers", paramLabel = "N", description = "Walkers per gradient fit (default: 300, or the sweep file's).")
+    Integer gradientWalkers;
+
+    @Option(names = "--gradient-steps", paramLabel = "N",
+            description = "Steps per walker of each gradient fit, a fifth discarded (default: 10000, or the sweep file's).")
+    Long gradientSteps;
+
     @Mixin
     BackendOptions backend;
 
@@ -144,7 +163,8 @@ final class RunCommand implements Callable<Integer> {
                     default -> throw new IllegalArgumentException("--weighting must be snr or ivar, not " + weighting);
                 },
                 ClusterConfig.defaults(seed).withDraws(draws), backend.parsed(), backend.threads, formats)
-                .withOrbits(noOrbits ? null : OrbitConfig.defaults(seed).withModel(GalaxyModel.parse(potential)).withDraws(orbitDraws));
+                .withOrbits(noOrbits ? null : OrbitConfig.defaults(seed).withModel(GalaxyModel.parse(potential)).withDraws(orbitDraws))
+                .withGradients(noGradients ? null : gradients());
         var err = spec.commandLine().getErr();
         var outw = spec.commandLine().getOut();
         ClusterRun.Summary summary = ClusterRun.run(config, out, ConsoleProgress.of(progress), line -> report.note(err, line));
@@ -160,6 +180,20 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The gradient fits of the run: the papers' or the sweep file's, with the run's seed and any walker and step counts given. */
+    private GradientConfig gradients() throws java.io.IOException {
+        GradientConfig g = gradientSweep == null ? GradientConfig.paper(seed)
+                : GradientConfig.parse(GradientConfig.readSweepFile(gradientSweep), seed);
+        SamplerSettings s = g.sampler();
+        if (gradientWalkers != null) {
+            s = s.withWalkers(gradientWalkers);
+        }
+        if (gradientSteps != null) {
+            s = s.withSteps(gradientSteps).withDiscard(gradientSteps / 5);
+        }
+        return g.withSampler(s);
     }
 
     /** {@code --map} assignments split by role. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.arrow.memory.BufferAllocator;
+import org.ocengine.combine.RepeatedMeasurements;
 import org.ocengine.compute.ComputeBackend;
 import org.ocengine.compute.GroupStatistics;
 import org.ocengine.compute.GroupedSamples;
@@ -32,11 +33,20 @@ import org.ocengine.table.TableBuilder;
  *       over the flag-1 stars give the cluster RV (mean, median, their spreads) and dispersion. Clusters
  *       whose dispersion exceeds 50 km/s are dropped (their members get flag 0).</li>
  *   <li>[Fe/H]: flag-1 stars with 4000 K &lt;= Teff &lt;= 7500 K that are not cool dwarfs (Teff &lt; 5000 K
- *       and logg &gt;= 3.5) get flag 12 and give the cluster [Fe/H] the same way. Clusters with at least
- *       3 flag-12 stars are marked high quality.</li>
+ *       and logg &gt;= 3.5) get flag 12 and give the cluster [Fe/H] the same way (the Teff/logg rules can be
+ *       switched off for catalogues without them, {@link ClusterConfig#teffLoggSelection()}). Clusters with
+ *       at least 3 flag-12 stars are marked high quality.</li>
  *   <li>Abundances ([M/H], [alpha/M], [X/Fe]): mean, sample standard deviation (ddof 1) and count over
  *       the flag-12 stars (the stars whose parameters passed every check).</li>
  * </ol>
+ * Beside the published Monte-Carlo errors the cluster table has {@code rv_median_se} and
+ * {@code feh_median_se}, the standard errors of the reported medians estimated from the flag-1
+ * (flag-12) stars' own scatter ({@link MedianUncertainty}). The published plus-or-minus is the spread
+ * of the per-realisation medians: when measurement errors dominate (a chemically homogeneous
+ * cluster's [Fe/H]) it overstates the error of the reported median of medians by about 1.37, and it
+ * cannot see an intrinsic velocity dispersion or binaries. On the mock survey ({@code ocengine demo})
+ * the published [Fe/H] errors give pulls with a standard deviation of about 0.75, the sandwich ones
+ * about 1.
  * The draws come from the backend's grouped Monte-Carlo with RV on stream {@value #STREAM_RV} and
  * [Fe/H] on stream {@value #STREAM_FEH}; a cluster's key is the hash of its normalised name and a star's
  * ordinal its rank by {@code star_key} within the cluster, so every number can be recomputed alone.
@@ -72,7 +82,10 @@ public final class ClusterCatalogue {
      *
      * @param stars     one row per member star, canonical columns; needs {@code cluster}, {@code star_key},
      *                  {@code rv}, {@code rv_err}; uses {@code feh}, {@code feh_err}, {@code teff},
-     *                  {@code logg}, abundances and {@code ra}/{@code dec} when present (caller keeps ownership)
+     *                  {@code logg}, abundances and {@code ra}/{@code dec} when present (caller keeps ownership).
+     *                  Where {@link RepeatedMeasurements} combined several spectra of a star, the value's
+     *                  uncertainty is its {@code rv_wmean_err} / {@code feh_wmean_err} (the uncertainty of the
+     *                  weighted mean), not the published sigma_w in {@code rv_err} / {@code feh_err}
      * @param backend   where the Monte-Carlo runs
      * @param config    the rules
      * @param rejected  receives an entry for each cluster dropped
@@ -84,9 +97,11 @@ public final class ClusterCatalogue {
         String[] names = stars.strings(Columns.CLUSTER.name());
         long[] starKey = stars.longs(Columns.STAR_KEY.name());
         double[] rv = stars.doubles(Columns.RV.name());
-        double[] rvErr = stars.doubles(Columns.RV_ERR.name());
+        double[] rvErr = stars.has(RepeatedMeasurements.meanErrorName(Columns.RV))
+                ? stars.doubles(RepeatedMeasurements.meanErrorName(Columns.RV)) : stars.doubles(Columns.RV_ERR.name());
         double[] feh = optional(stars, Columns.FEH);
-        double[] fehErr = optional(stars, Columns.FEH_ERR);
+        double[] fehErr = stars.has(RepeatedMeasurements.meanErrorName(Columns.FEH))
+                ? stars.doubles(RepeatedMeasurements.meanErrorName(Columns.FEH)) : optional(stars, Columns.FEH_ERR);
         double[] teff = optional(stars, Columns.TEFF);
         double[] logg = optional(stars, Columns.LOGG);
 
@@ -151,8 +166,9 @@ public final class ClusterCatalogue {
             }
         }
         // pass 2: flag-1 stars
-        GroupStatistics sel = backend.groupedMonteCarlo(samples(order, flag1, rv, rvErr, ordinal, groupStart, groupKey),
-                new MonteCarloSpec(config.seed(), STREAM_RV, config.draws()));
+        GroupedSamples flag1Rv = samples(order, flag1, rv, rvErr, ordinal, groupStart, groupKey);
+        GroupStatistics sel = backend.groupedMonteCarlo(flag1Rv, new MonteCarloSpec(config.seed(), STREAM_RV, config.draws()));
+        double[] rvSe = MedianUncertainty.standardErrors(flag1Rv.values(), flag1Rv.errors(), flag1Rv.groupOffsets(), sel.median());
         boolean[] dropped = new boolean[groups];
         for (int g = 0; g < groups; g++) {
             if (sel.dispersion()[g] > config.maxRvDispersion()) {
@@ -184,12 +200,16 @@ public final class ClusterCatalogue {
                 reason[k] = why;
             }
         }
-        GroupStatistics fe = feh == null ? null : backend.groupedMonteCarlo(samples(order, flag12, feh, fehErr, ordinal, groupStart, groupKey),
+        GroupedSamples flag12Feh = feh == null ? null : samples(order, flag12, feh, fehErr, ordinal, groupStart, groupKey);
+        GroupStatistics fe = feh == null ? null : backend.groupedMonteCarlo(flag12Feh,
                 new MonteCarloSpec(config.seed(), STREAM_FEH, config.draws()));
+        double[] fehSe = feh == null ? null
+                : MedianUncertainty.standardErrors(flag12Feh.values(), flag12Feh.errors(), flag12Feh.groupOffsets(), fe.median());
 
         Table members = memberTable(stars, order, key, ordinal, flag, reason, allocator);
         try {
-            Table clusters = clusterTable(stars, order, names, key, groupStart, usable, flag1, flag12, dropped, all, sel, fe, config, allocator);
+            Table clusters = clusterTable(stars, order, names, key, groupStart, usable, flag1, flag12, dropped, all, sel, fe, rvSe, fehSe,
+                    config, allocator);
             return new Result(clusters, members);
         } catch (RuntimeException e) {
             members.close();
@@ -209,6 +229,9 @@ public final class ClusterCatalogue {
     private static String fehExclusion(int i, double[] feh, double[] fehErr, double[] teff, double[] logg, ClusterConfig c) {
         if (feh == null || fehErr == null || Double.isNaN(feh[i]) || !(fehErr[i] >= 0)) {
             return "no usable [Fe/H]";
+        }
+        if (!c.teffLoggSelection()) {
+            return null;
         }
         if (teff == null || Double.isNaN(teff[i])) {
             return "no Teff to check the [Fe/H] selection";
@@ -273,8 +296,8 @@ public final class ClusterCatalogue {
 
     private static Table clusterTable(Table stars, int[] order, String[] names, String[] key, int[] groupStart,
                                       boolean[] usable, boolean[] flag1, boolean[] flag12, boolean[] dropped,
-                                      GroupStatistics all, GroupStatistics sel, GroupStatistics fe, ClusterConfig config,
-                                      BufferAllocator allocator) {
+                                      GroupStatistics all, GroupStatistics sel, GroupStatistics fe, double[] rvSe, double[] fehSe,
+                                      ClusterConfig config, BufferAllocator allocator) {
         int groups = groupStart.length - 1;
         List<Integer> keptGroups = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
@@ -324,6 +347,7 @@ public final class ClusterCatalogue {
             b.addDoubles(col("rv_mean_err", "km/s", "Standard deviation of the per-realisation mean RV"), pick(sel.meanStd(), keptGroups));
             b.addDoubles(col("rv_median", "km/s", "Cluster RV: median of the per-realisation medians (flag-1 stars)"), pick(sel.median(), keptGroups));
             b.addDoubles(col("rv_median_err", "km/s", "Standard deviation of the per-realisation median RV"), pick(sel.medianStd(), keptGroups));
+            b.addDoubles(col("rv_median_se", "km/s", "Standard error of rv_median from the flag-1 stars' scatter (M-estimator sandwich)"), pick(rvSe, keptGroups));
             b.addDoubles(col("rv_dispersion", "km/s", "Standard deviation of all RV draws of flag-1 stars"), pick(sel.dispersion(), keptGroups));
             b.addInts(new ColumnSpec("n_flag12", ColumnType.INT32, "", "Stars with flag 12 (used for [Fe/H])"), n12);
             if (fe != null) {
@@ -331,6 +355,7 @@ public final class ClusterCatalogue {
                 b.addDoubles(col("feh_mean_err", "", "Standard deviation of the per-realisation mean [Fe/H], dex"), pick(fe.meanStd(), keptGroups));
                 b.addDoubles(col("feh_median", "", "Cluster [Fe/H], dex: median of the per-realisation medians (flag-12 stars)"), pick(fe.median(), keptGroups));
                 b.addDoubles(col("feh_median_err", "", "Standard deviation of the per-realisation median [Fe/H], dex"), pick(fe.medianStd(), keptGroups));
+                b.addDoubles(col("feh_median_se", "", "Standard error of feh_median from the flag-12 stars' scatter (M-estimator sandwich), dex"), pick(fehSe, keptGroups));
                 b.addDoubles(col("feh_dispersion", "", "Standard deviation of all [Fe/H] draws of flag-12 stars, dex"), pick(fe.dispersion(), keptGroups));
             }
             b.addBooleans(new ColumnSpec("high_quality", ColumnType.BOOL, "", "At least " + config.highQualityMinStars() + " flag-12 stars"), hq);

@@ -12,9 +12,14 @@ package org.ocengine.cluster;
  * @param coolDwarfTeff       cool dwarfs (Teff below this, K, 5000) ...
  * @param coolDwarfLogg       ... with logg at or above this, dex (3.5), are left out of [Fe/H]
  * @param highQualityMinStars clusters with at least this many flag-12 stars are the high-quality set (3)
+ * @param teffLoggSelection   apply the Teff range and cool-dwarf rules to the [Fe/H] stars (true); false
+ *                            for catalogues whose own pipeline already vetted its abundances and that give
+ *                            no Teff/logg (the APOGEE OCCAM member table): every flag-1 star with a usable
+ *                            [Fe/H] then gets flag 12
  */
 public record ClusterConfig(int draws, long seed, double flagSigma, double maxRvDispersion, double minTeff,
-                            double maxTeff, double coolDwarfTeff, double coolDwarfLogg, int highQualityMinStars) {
+                            double maxTeff, double coolDwarfTeff, double coolDwarfLogg, int highQualityMinStars,
+                            boolean teffLoggSelection) {
 
     public ClusterConfig {
         if (draws < 1) {
@@ -24,10 +29,17 @@ public record ClusterConfig(int draws, long seed, double flagSigma, double maxRv
 
     /** The published defaults with the given seed. */
     public static ClusterConfig defaults(long seed) {
-        return new ClusterConfig(5000, seed, 2.0, 50.0, 4000, 7500, 5000, 3.5, 3);
+        return new ClusterConfig(5000, seed, 2.0, 50.0, 4000, 7500, 5000, 3.5, 3, true);
     }
 
     public ClusterConfig withDraws(int value) {
-        return new ClusterConfig(value, seed, flagSigma, maxRvDispersion, minTeff, maxTeff, coolDwarfTeff, coolDwarfLogg, highQualityMinStars);
+        return new ClusterConfig(value, seed, flagSigma, maxRvDispersion, minTeff, maxTeff, coolDwarfTeff, coolDwarfLogg, highQualityMinStars,
+                teffLoggSelection);
+    }
+
+    /** The same rules with the Teff/cool-dwarf selection of the [Fe/H] stars on or off. */
+    public ClusterConfig withTeffLoggSelection(boolean value) {
+        return new ClusterConfig(draws, seed, flagSigma, maxRvDispersion, minTeff, maxTeff, coolDwarfTeff, coolDwarfLogg, highQualityMinStars,
+                value);
     }
 }

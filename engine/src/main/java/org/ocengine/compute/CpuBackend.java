@@ -3,7 +3,12 @@ package org.ocengine.compute;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import org.ocengine.fit.EnsembleFits;
+import org.ocengine.fit.FitBatch;
+import org.ocengine.fit.FitResults;
+import org.ocengine.fit.SamplerSettings;
 
 /**
  * The reference backend: plain Java on a private {@link ForkJoinPool}. Results do not depend on the
@@ -52,6 +57,17 @@ public final class CpuBackend implements ComputeBackend {
     @Override
     public OrbitSummaries integrateOrbits(GravityField field, PhaseSpace starts, OrbitSpec spec) {
         return inPool(() -> CpuOrbitIntegration.run(field, starts, spec));
+    }
+
+    @Override
+    public PeriodogramPeaks periodograms(TimeSeriesBatch batch, FrequencyGrid grid) {
+        return inPool(() -> CpuPeriodograms.peaks(batch, grid));
+    }
+
+    /** Samples the fits in parallel over the pool's threads, one fit per task. */
+    @Override
+    public FitResults sampleEnsembles(FitBatch batch, SamplerSettings settings, IntConsumer fitDone) {
+        return EnsembleFits.runParallel(batch, settings, pool, fitDone);
     }
 
     private <T> T inPool(Supplier<T> work) {

@@ -16,6 +16,8 @@ import org.ocengine.combine.RepeatedMeasurements;
 import org.ocengine.combine.StarKeys;
 import org.ocengine.compute.BackendUnavailableException;
 import org.ocengine.compute.ComputeBackend;
+import org.ocengine.gradient.GradientFits;
+import org.ocengine.gradient.GradientReport;
 import org.ocengine.io.TableIO;
 import org.ocengine.quality.QualityConfig;
 import org.ocengine.quality.QualityCuts;
@@ -31,10 +33,10 @@ import org.ocengine.table.Columns;
 import org.ocengine.table.Table;
 
 /**
- * The cluster-catalogue run (SPEC.md 1-5 and 10), stage by stage: read and map the inputs; quality
+ * The cluster-catalogue run (SPEC.md 1-5, 7 and 10), stage by stage: read and map the inputs; quality
  * cuts; members and cross-match (when a member list is given); star keys and combination of repeated
- * spectra; the cluster Monte-Carlo with flags; the join of cluster parameters; outputs written
- * all-or-nothing with a manifest. One Arrow root allocator per run and a child per stage, so a leak
+ * spectra; the cluster Monte-Carlo with flags; the join of cluster parameters; the metallicity-gradient
+ * fits when configured; outputs written all-or-nothing with a manifest. One Arrow root allocator per run and a child per stage, so a leak
  * is reported at the end of the run. Stateless; each call is independent.
  */
 public final class ClusterRun {
@@ -105,6 +107,10 @@ public final class ClusterRun {
                                 written.addAll(record(out, manifest, clusters, "clusters"));
                                 written.addAll(record(out, manifest, catalogue.members(), "members"));
                                 report = ClusterReport.render(clusters);
+                                if (config.gradients() != null) {
+                                    report += gradients(clusters, config, backend, progress, note, counts, out, manifest, written, alloc);
+                                    clock.lap("gradients");
+                                }
                             }
                         }
                     }
@@ -136,8 +142,12 @@ public final class ClusterRun {
 
     /** The survey (and so the S/N cut) from the options, or from the S/N column's name (LRS: snrg). */
     private static QualityConfig decideSurvey(ClusterRunConfig config, CanonicalTable spectra, Consumer<String> note) {
-        QualityConfig q = config.quality();
-        Survey survey = config.survey();
+        return decideSurvey(config.survey(), config.quality(), spectra, note);
+    }
+
+    /** As above for any command: {@code survey} null decides from the S/N column; a NaN S/N cut takes the survey's. */
+    static QualityConfig decideSurvey(Survey chosen, QualityConfig q, CanonicalTable spectra, Consumer<String> note) {
+        Survey survey = chosen;
         if (survey == null) {
             String snrInput = spectra.sources().stream().filter(s -> s.canonical().equals(Columns.SNR.name()))
                     .map(ColumnSource::input).findFirst().orElse("");
@@ -149,7 +159,7 @@ public final class ClusterRun {
         return new QualityConfig(survey, minSnr, q.requireRvFlagZero(), q.sentinels(), q.errorLimits(), q.requireRv(), q.missingErrorFails());
     }
 
-    private static Map<String, String> inputNames(List<ColumnSource> sources) {
+    static Map<String, String> inputNames(List<ColumnSource> sources) {
         Map<String, String> m = new HashMap<>();
         for (ColumnSource s : sources) {
             m.put(s.canonical(), s.input());
@@ -237,6 +247,42 @@ public final class ClusterRun {
                     b.addDoubles(new ColumnSpec(name, ColumnType.FLOAT64, spec.unit(), spec.description() + " (cluster table)"), out);
                 }
             });
+        }
+    }
+
+    /**
+     * The gradient stage (SPEC.md 7) on the finished cluster table: writes {@code gradients} when any
+     * fit could be set up, and returns its report (empty when none).
+     */
+    private static String gradients(Table clusters, ClusterRunConfig config, ComputeBackend backend, Progress progress,
+                                    Consumer<String> note, Map<String, Long> counts, OutputDirectory out, RunManifest manifest,
+                                    List<Path> written, BufferAllocator alloc) throws IOException {
+        Progress.Task[] task = new Progress.Task[1];
+        GradientFits.FitProgress bridge = new GradientFits.FitProgress() {
+            @Override
+            public void starting(int fits) {
+                task[0] = progress.start("Gradient fits", fits, "fits");
+            }
+
+            @Override
+            public void finished(int fit) {
+                task[0].step(1);
+            }
+        };
+        try (GradientFits.Result r = GradientFits.run(clusters, config.gradients(), backend, bridge, note, alloc)) {
+            counts.put("gradient_fits_sampled", (long) r.sampled());
+            counts.put("gradient_fits_not_sampled", (long) r.skipped());
+            counts.put("gradient_fits_left_out", (long) r.omitted());
+            if (r.fits().rowCount() == 0) {
+                note.accept("gradients: no fit could be set up from the cluster table, so no gradients table was written");
+                return "";
+            }
+            written.addAll(record(out, manifest, r.fits(), "gradients"));
+            return System.lineSeparator() + GradientReport.render(r.fits());
+        } finally {
+            if (task[0] != null) {
+                task[0].close();
+            }
         }
     }
 

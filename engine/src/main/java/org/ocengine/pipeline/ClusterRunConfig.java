@@ -8,6 +8,7 @@ import org.ocengine.cluster.ClusterConfig;
 import org.ocengine.combine.Weighting;
 import org.ocengine.compute.Device;
 import org.ocengine.galaxy.OrbitConfig;
+import org.ocengine.gradient.GradientConfig;
 import org.ocengine.quality.QualityConfig;
 import org.ocengine.quality.Survey;
 
@@ -36,30 +37,15 @@ import org.ocengine.quality.Survey;
  * @param formats             output table formats
  * @param orbits              the kinematics and orbit stage (SPEC.md 6) added to the cluster catalogue when its
  *                            rows have position, distance or parallax, proper motions and RV; null turns it off
+ * @param gradients           the metallicity-gradient fits run on the finished cluster table
+ *                            ({@link GradientConfig#paper} for the papers' fits), or null for none
  */
 public record ClusterRunConfig(Path spectra, Path members, Path clusters, Map<String, String> spectraColumns,
                                Map<String, String> memberColumns, Map<String, String> clusterColumns, Survey survey,
                                QualityConfig quality, double minMembership, double radiusArcsec, double memberEpoch,
                                double spectraEpoch, Weighting weighting,
                                ClusterConfig cluster, Device device, int threads, List<String> formats,
-                               OrbitConfig orbits) {
-
-    /** A run with the orbit stage at its defaults (SPEC.md 6), keyed by the cluster seed. */
-    public ClusterRunConfig(Path spectra, Path members, Path clusters, Map<String, String> spectraColumns,
-                            Map<String, String> memberColumns, Map<String, String> clusterColumns, Survey survey,
-                            QualityConfig quality, double minMembership, double radiusArcsec, double memberEpoch,
-                            double spectraEpoch, Weighting weighting,
-                            ClusterConfig cluster, Device device, int threads, List<String> formats) {
-        this(spectra, members, clusters, spectraColumns, memberColumns, clusterColumns, survey, quality, minMembership,
-                radiusArcsec, memberEpoch, spectraEpoch, weighting, cluster, device, threads, formats,
-                OrbitConfig.defaults(cluster.seed()));
-    }
-
-    /** The same run with another orbit stage (null: off). */
-    public ClusterRunConfig withOrbits(OrbitConfig o) {
-        return new ClusterRunConfig(spectra, members, clusters, spectraColumns, memberColumns, clusterColumns, survey, quality,
-                minMembership, radiusArcsec, memberEpoch, spectraEpoch, weighting, cluster, device, threads, formats, o);
-    }
+                               OrbitConfig orbits, GradientConfig gradients) {
 
     public ClusterRunConfig {
         spectraColumns = Map.copyOf(spectraColumns);
@@ -72,6 +58,28 @@ public record ClusterRunConfig(Path spectra, Path members, Path clusters, Map<St
         if (Double.isNaN(memberEpoch) != Double.isNaN(spectraEpoch)) {
             throw new IllegalArgumentException("give both the member epoch and the spectra epoch, or neither");
         }
+    }
+
+    /** A configuration with the orbit stage at its defaults (SPEC.md 6, keyed by the cluster seed) and no gradient fits. */
+    public ClusterRunConfig(Path spectra, Path members, Path clusters, Map<String, String> spectraColumns,
+                            Map<String, String> memberColumns, Map<String, String> clusterColumns, Survey survey,
+                            QualityConfig quality, double minMembership, double radiusArcsec, double memberEpoch,
+                            double spectraEpoch, Weighting weighting,
+                            ClusterConfig cluster, Device device, int threads, List<String> formats) {
+        this(spectra, members, clusters, spectraColumns, memberColumns, clusterColumns, survey, quality, minMembership, radiusArcsec,
+                memberEpoch, spectraEpoch, weighting, cluster, device, threads, formats, OrbitConfig.defaults(cluster.seed()), null);
+    }
+
+    /** The same run with these gradient fits (null: none). */
+    public ClusterRunConfig withGradients(GradientConfig value) {
+        return new ClusterRunConfig(spectra, members, clusters, spectraColumns, memberColumns, clusterColumns, survey, quality,
+                minMembership, radiusArcsec, memberEpoch, spectraEpoch, weighting, cluster, device, threads, formats, orbits, value);
+    }
+
+    /** The same run with another orbit stage (null: off). */
+    public ClusterRunConfig withOrbits(OrbitConfig value) {
+        return new ClusterRunConfig(spectra, members, clusters, spectraColumns, memberColumns, clusterColumns, survey, quality,
+                minMembership, radiusArcsec, memberEpoch, spectraEpoch, weighting, cluster, device, threads, formats, value, gradients);
     }
 
     /** The configuration as plain values, for the manifest. */
@@ -94,6 +102,7 @@ public record ClusterRunConfig(Path spectra, Path members, Path clusters, Map<St
         m.put("feh_teff_range_K", List.of(cluster.minTeff(), cluster.maxTeff()));
         m.put("cool_dwarf", Map.of("teff_below_K", cluster.coolDwarfTeff(), "logg_at_least", cluster.coolDwarfLogg()));
         m.put("high_quality_min_flag12", cluster.highQualityMinStars());
+        m.put("feh_teff_logg_selection", cluster.teffLoggSelection());
         m.put("device", device.name().toLowerCase(java.util.Locale.ROOT));
         m.put("threads", threads);
         m.put("formats", formats);
@@ -101,6 +110,7 @@ public record ClusterRunConfig(Path spectra, Path members, Path clusters, Map<St
         m.put("member_columns", new java.util.TreeMap<>(memberColumns));
         m.put("cluster_columns", new java.util.TreeMap<>(clusterColumns));
         m.put("orbits", orbits == null ? "off" : orbits.describe());
+        m.put("gradients", gradients == null ? "off" : gradients.describe());
         return m;
     }
 }

@@ -65,7 +65,7 @@ final class MemberMatch {
     }
 
     /** Members above the membership threshold; the others are recorded as dropped. */
-    private static Table membershipCut(Table members, double minMembership, RejectedRows rejected, Consumer<String> note,
+    static Table membershipCut(Table members, double minMembership, RejectedRows rejected, Consumer<String> note,
                                        BufferAllocator alloc) {
         int n = members.rowCount();
         List<Integer> keep = new ArrayList<>();

@@ -19,8 +19,11 @@ import org.ocengine.table.Columns;
 public record QualityConfig(Survey survey, double minSnr, boolean requireRvFlagZero, Set<Double> sentinels,
                             Map<String, Double> errorLimits, boolean requireRv, boolean missingErrorFails) {
 
-    /** SPEC.md 1: 9999, -9999, -9999.99 and -999. */
-    public static final Set<Double> DEFAULT_SENTINELS = Set.of(9999.0, -9999.0, -9999.99, -999.0);
+    /**
+     * SPEC.md 1: 9999, -9999, -9999.99 and -999; and 999999, which APOGEE DR16 (the OCCAM member
+     * table's VHELIO_AVG) writes for "no RV" (beyond SPEC.md's list).
+     */
+    public static final Set<Double> DEFAULT_SENTINELS = Set.of(9999.0, -9999.0, -9999.99, -999.0, 999999.0);
 
     /** SPEC.md 1: RV error &gt; 50 km/s, [Fe/H] &gt; 1 dex, Teff &gt; 1000 K, logg &gt; 2 dex. */
     public static final Map<String, Double> DEFAULT_ERROR_LIMITS = Map.of(

@@ -52,8 +52,8 @@ public final class ColumnAliases {
         put(Columns.FEH_ERR, "feh_err", "e_[Fe/H]", "FE_H_ERR", "fe_h_err", "Fe_err", "feh_lasp_err");
         put(Columns.MH, "mh", "m_h", "M_H", "[M/H]");
         put(Columns.MH_ERR, "mh_err", "m_h_err", "M_H_ERR", "e_[M/H]");
-        put(Columns.ALPHA_M, "alpha_m", "ALPHA_M", "[alpha/M]", "a_m");
-        put(Columns.ALPHA_M_ERR, "alpha_m_err", "ALPHA_M_ERR", "e_[alpha/M]", "a_m_err");
+        put(Columns.ALPHA_M, "alpha_m", "ALPHA_M", "[alpha/M]", "a_m", "alpha_m_lasp");
+        put(Columns.ALPHA_M_ERR, "alpha_m_err", "ALPHA_M_ERR", "e_[alpha/M]", "a_m_err", "alpha_m_lasp_err");
         put(Columns.VSINI, "vsini", "vsini_lasp", "VSINI");
         put(Columns.NOBS, "nobs", "n_obs", "NVISITS");
         put(Columns.ERRORS_IMPUTED, "errors_imputed", "imputed_uncertainties_flag");
@@ -79,6 +79,9 @@ public final class ColumnAliases {
         put(Columns.DISTANCE, "distance", "DistPc", "dist50", "dmode", "DMode", "r_med_geo");
         put(Columns.LOG_AGE, "log_age", "AgeNN", "logAge50", "logage", "logAge", "logAgeNN");
         put(Columns.DISTANCE_ERR, "distance_err", "e_Dist", "e_dist");
+        // time-domain observations
+        put(Columns.EXPOSURE_ID, "exposure_id", "lmjm", "exposure");
+        put(Columns.ARC_LAMP_ALT, "arc_lamp_alt");
     }
 
     private ColumnAliases() {

@@ -91,6 +91,10 @@ public final class Columns {
     public static final ColumnSpec LOG_AGE = def("log_age", FLOAT64, "", "log10 of the age in years");
     public static final ColumnSpec DISTANCE_ERR = def("distance_err", FLOAT64, "pc", "Distance uncertainty");
 
+    // Time-domain observations (RV zero-point correction, SPEC.md 4)
+    public static final ColumnSpec EXPOSURE_ID = def("exposure_id", INT64, "", "Exposure identifier within a plate (LAMOST lmjm: local modified Julian minute of the exposure)");
+    public static final ColumnSpec ARC_LAMP_ALT = def("arc_lamp_alt", BOOL, "", "Spectrum wavelength-calibrated with the alternate arc lamp (RV shifted by a known amount)");
+
     private Columns() {
     }
 

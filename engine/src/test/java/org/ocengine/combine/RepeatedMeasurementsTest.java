@@ -59,6 +59,53 @@ class RepeatedMeasurementsTest {
         }
     }
 
+    /**
+     * The uncertainty of the weighted mean (rv_wmean_err): the propagated errors for spectra that agree
+     * within them, even when two agree by chance so closely that sigma_w is near zero; shrinking as
+     * 1/sqrt(N) for a constant star where sigma_w does not; inflated by the Birge ratio for a star whose
+     * spectra scatter more than their errors (a binary).
+     */
+    @Test
+    void uncertaintyOfTheWeightedMean() {
+        int n = 2 + 9 + 3;
+        long[] key = new long[n];
+        double[] rv = new double[n];
+        double[] err = new double[n];
+        key[0] = 1;
+        key[1] = 1;
+        rv[0] = 10.00;
+        rv[1] = 10.01;
+        err[0] = 1;
+        err[1] = 1;
+        double[] steps = {-1, 1, -1, 1, -1, 1, -1, 1, 0};
+        for (int k = 0; k < 9; k++) {
+            key[2 + k] = 2;
+            rv[2 + k] = 5 + steps[k];
+            err[2 + k] = 1;
+        }
+        double[] binary = {-20, 0, 20};
+        for (int k = 0; k < 3; k++) {
+            key[11 + k] = 3;
+            rv[11 + k] = binary[k];
+            err[11 + k] = 1;
+        }
+        try (var alloc = new RootAllocator();
+             Table t = Table.builder(alloc, "s", n).addLongs(Columns.STAR_KEY, key).addDoubles(Columns.RV, rv)
+                     .addDoubles(Columns.RV_ERR, err).build();
+             Table c = RepeatedMeasurements.combine(t, Weighting.INVERSE_VARIANCE, alloc)) {
+            double[] sigmaW = c.doubles("rv_err");
+            double[] meanErr = c.doubles("rv_wmean_err");
+            // two spectra 0.01 km/s apart: sigma_w = 0.01 / sqrt(2), yet the mean is known only to 1/sqrt(2) km/s
+            assertEquals(0.01 / Math.sqrt(2), sigmaW[0], 1e-9);
+            assertEquals(1 / Math.sqrt(2), meanErr[0], 1e-12);
+            // nine spectra scattering by their errors (chi2 / (N-1) = 1): 1/3 km/s; sigma_w stays near 1
+            assertEquals(1.0 / 3, meanErr[1], 1e-12);
+            assertEquals(1.0, sigmaW[1], 1e-12);
+            // a binary: chi2 = 800 over 2 degrees of freedom, so the propagated 1/sqrt(3) grows by sqrt(400)
+            assertEquals(20 / Math.sqrt(3), meanErr[2], 1e-9);
+        }
+    }
+
     private static double sq(double x) {
         return x * x;
     }

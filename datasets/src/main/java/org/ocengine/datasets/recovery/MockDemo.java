@@ -1,0 +1,156 @@
+package org.ocengine.datasets.recovery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.arrow.memory.RootAllocator;
+import org.ocengine.cluster.ClusterConfig;
+import org.ocengine.combine.Weighting;
+import org.ocengine.compute.BackendUnavailableException;
+import org.ocengine.compute.Device;
+import org.ocengine.datasets.mock.MockPreset;
+import org.ocengine.datasets.mock.MockSurveyFiles;
+import org.ocengine.datasets.mock.MockSurveyGenerator;
+import org.ocengine.io.TableIO;
+import org.ocengine.pipeline.ClusterRun;
+import org.ocengine.pipeline.ClusterRunConfig;
+import org.ocengine.pipeline.Progress;
+import org.ocengine.quality.QualityConfig;
+import org.ocengine.quality.Survey;
+import org.ocengine.table.Table;
+
+/**
+ * The main job of the README ({@code ocengine demo}): a mock survey generated (or reused from a cache
+ * keyed by preset, seed and generator version), the cluster run on it by the member route (spectra
+ * matched to the Gaia-like member list with probability &gt; 0.7, member positions moved from epoch
+ * 2016.0 to the spectra's 2000.0), and the {@link RecoveryReport} against the truth, printed and written
+ * beside the run's outputs as {@code recovery.txt}, {@code recovery.json} and
+ * {@code recovery_clusters.fits}. Stateless.
+ */
+public final class MockDemo {
+
+    /** Membership probability cut of the demo (Cantat-Gaudin et al. 2020: p &gt; 0.7). */
+    public static final double MIN_MEMBERSHIP = 0.7;
+    /** Epoch of the mock's Gaia-like positions. */
+    public static final double MEMBER_EPOCH = 2016.0;
+    /** Epoch of the mock's spectra positions. */
+    public static final double SPECTRA_EPOCH = 2000.0;
+
+    private MockDemo() {
+    }
+
+    /**
+     * What to run.
+     *
+     * @param preset    mock survey size
+     * @param seed      seed of the mock and of the run's Monte-Carlo
+     * @param dataDir   cache of generated mocks (a sub-folder per preset, seed and generator version)
+     * @param outDir    the run's output folder (recovery files are written there too)
+     * @param regenerate generate even when the cache holds this mock
+     * @param draws     Monte-Carlo realisations per cluster
+     * @param device    compute backend
+     * @param threads   threads (0: all cores)
+     */
+    public record Config(MockPreset preset, long seed, Path dataDir, Path outDir, boolean regenerate, int draws, Device device,
+                         int threads) {
+    }
+
+    /**
+     * What the demo did.
+     *
+     * @param mock             the mock survey used
+     * @param reused           true when it came from the cache
+     * @param generateSeconds  time spent generating (0 when reused)
+     * @param runSeconds       time of the cluster run
+     * @param reportSeconds    time of the comparison with the truth
+     * @param run              the run's summary
+     * @param report           the recovery report
+     * @param files            the recovery files written
+     */
+    public record Outcome(MockSurveyFiles mock, boolean reused, double generateSeconds, double runSeconds, double reportSeconds,
+                          ClusterRun.Summary run, RecoveryReport report, List<Path> files) {
+    }
+
+    /** The cache folder of a preset and seed: {@code <dataDir>/<preset>-seed<seed>-v<generator version>}. */
+    public static Path cacheFolder(Path dataDir, MockPreset preset, long seed) {
+        return dataDir.resolve(preset.name() + "-seed" + seed + "-v" + MockSurveyGenerator.VERSION);
+    }
+
+    public static Outcome run(Config config, Progress progress, Consumer<String> log) throws IOException, BackendUnavailableException {
+        Path cache = cacheFolder(config.dataDir(), config.preset(), config.seed());
+        Optional<MockSurveyFiles.Identity> found = MockSurveyFiles.identify(cache);
+        boolean reuse = !config.regenerate() && found.isPresent() && found.get().preset().equals(config.preset().name())
+                && found.get().seed() == config.seed() && found.get().version() == MockSurveyGenerator.VERSION;
+        MockSurveyFiles mock;
+        double generateSeconds = 0;
+        if (reuse) {
+            mock = MockSurveyFiles.in(cache, found.get().format());
+            log.accept("reusing the mock survey in " + cache);
+        } else {
+            try (RootAllocator allocator = new RootAllocator()) {
+                MockSurveyGenerator.Summary g = MockSurveyGenerator.generate(config.preset(), config.seed(), cache, "fits",
+                        config.threads(), allocator, progress, log);
+                mock = g.files();
+                generateSeconds = g.seconds();
+            }
+            log.accept(String.format(Locale.ROOT, "generated the mock survey in %s (%.1f s)", cache, generateSeconds));
+        }
+        long t0 = System.nanoTime();
+        ClusterRun.Summary run = ClusterRun.run(runConfig(mock, config), config.outDir(), progress, log);
+        double runSeconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        String label = String.format(Locale.ROOT, "mock survey '%s' (seed %d, generator v%d) through the member route",
+                config.preset().name(), config.seed(), MockSurveyGenerator.VERSION);
+        try (RootAllocator allocator = new RootAllocator()) {
+            RecoveryReport report = RecoveryReport.compute(mock, config.outDir(), "fits", label, RecoveryReport.MIN_STARS, allocator);
+            List<Path> files = write(report, config.outDir(), allocator);
+            double reportSeconds = (System.nanoTime() - t1) / 1e9;
+            return new Outcome(mock, reuse, generateSeconds, runSeconds, reportSeconds, run, report, files);
+        }
+    }
+
+    /** The cluster run of the demo: member route, published rules, the demo's seed. */
+    static ClusterRunConfig runConfig(MockSurveyFiles mock, Config config) {
+        return new ClusterRunConfig(mock.spectra(), mock.members(), mock.clusters(), Map.of(), Map.of(), Map.of(), Survey.MRS,
+                QualityConfig.defaults(Survey.MRS), MIN_MEMBERSHIP, 3.5, MEMBER_EPOCH, SPECTRA_EPOCH, Weighting.SNR_SQUARED,
+                ClusterConfig.defaults(config.seed()).withDraws(config.draws()), config.device(), config.threads(), List.of("fits"));
+    }
+
+    private static List<Path> write(RecoveryReport report, Path outDir, org.apache.arrow.memory.BufferAllocator allocator) throws IOException {
+        Path dir = outDir.toAbsolutePath();
+        Path text = dir.resolve("recovery.txt");
+        Path json = dir.resolve("recovery.json");
+        Path table = dir.resolve("recovery_clusters.fits");
+        writeAtomically(text, report.render());
+        writeAtomically(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report.toMap()) + "\n");
+        try (Table t = report.clusterTable(allocator)) {
+            TableIO.write(t, table, "fits");
+        }
+        return List.of(text, json, table);
+    }
+
+    private static void writeAtomically(Path target, String content) throws IOException {
+        // a hidden sibling, created with the permissions a new file gets (Files.createTempFile would make it owner-only)
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+        try {
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
