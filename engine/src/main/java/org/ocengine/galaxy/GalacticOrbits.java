@@ -434,7 +434,8 @@ public final class GalacticOrbits {
             out.vEsc[i] = potential.escapeSpeed(cyl[0], xv[2]);
             out.lz[i] = GalacticFrames.angularMomentumZ(xv);
             out.energy[i] = 0.5 * speed * speed + potential.potential(cyl[0], xv[2]);
-            result.speedClass[i] = speed > out.vEsc[i] ? "unbound" : speed > 0.7 * out.vEsc[i] ? "bound" : "normal";
+            String label = EscapeSpeedClassifier.label(speed, out.vEsc[i]);
+            result.speedClass[i] = label == null ? "normal" : label;
         }
     }
 
