@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
                     + "minimum and maximum wall time, throughput, the JVM's peak heap, and writes JSON with --json. "
                     + "Reading inputs is timed separately and not included."},
         subcommands = {BenchCommand.Xmatch.class, BenchCommand.MonteCarlo.class, DeviceBenchCommand.class, BenchMcmc.class,
-            OrbitsBenchCommand.class})
+                PipelineBenchCommand.class, OrbitsBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -91,7 +91,7 @@ final class BenchCommand implements Runnable {
                                        double readSeconds, Map<String, Object> extra) {
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2] : 0.5 * (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]);
+        double median = median(seconds);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("operation", operation);
         m.put("backend", backend.description());
@@ -110,7 +110,15 @@ final class BenchCommand implements Runnable {
         return m;
     }
 
-    private static long peakHeap() {
+    /** The median of x (the mean of the middle two for an even count). */
+    static double median(double[] x) {
+        double[] s = x.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+    }
+
+    /** The JVM's peak heap in use (all heap pools, garbage included) since start or the pools' last reset, bytes. */
+    static long peakHeap() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {

@@ -140,6 +140,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Progress bars on standard error (auto: when it is a terminal).")
     String progress;
 
+    @Option(names = {"--report", "--figures"},
+            description = "After the run, draw its figures and index.html into OUT/report (as 'ocengine report OUT' does).")
+    boolean figures;
+
     @Mixin
     ReportOptions report;
 
@@ -178,6 +182,11 @@ final class RunCommand implements Callable<Integer> {
             for (Path p : summary.outputs()) {
                 outw.println("  " + p);
             }
+        }
+        if (figures) {
+            org.ocengine.report.RunReport.Summary drawn = org.ocengine.report.RunReport.render(out, out.resolve("report"),
+                    org.ocengine.report.ReportConfig.defaults(), ConsoleProgress.of(progress), line -> report.note(err, line));
+            ReportCommand.print(drawn, report, outw);
         }
         return 0;
     }

@@ -86,25 +86,43 @@ public final class MockDemo {
         return dataDir.resolve(preset.name() + "-seed" + seed + "-v" + MockSurveyGenerator.VERSION);
     }
 
-    public static Outcome run(Config config, Progress progress, Consumer<String> log) throws IOException, BackendUnavailableException {
-        Path cache = cacheFolder(config.dataDir(), config.preset(), config.seed());
+    /**
+     * A mock survey ready on disk.
+     *
+     * @param files           its files
+     * @param reused          true when it came from the cache
+     * @param generateSeconds time spent generating (0 when reused)
+     */
+    public record PreparedSurvey(MockSurveyFiles files, boolean reused, double generateSeconds) {
+    }
+
+    /**
+     * The mock survey of this preset and seed from the cache folder under {@code dataDir}, generated
+     * there (FITS) when absent, of another generator version, or when {@code regenerate} is set.
+     */
+    public static PreparedSurvey prepare(MockPreset preset, long seed, Path dataDir, boolean regenerate, int threads,
+                                         Progress progress, Consumer<String> log) throws IOException {
+        Path cache = cacheFolder(dataDir, preset, seed);
         Optional<MockSurveyFiles.Identity> found = MockSurveyFiles.identify(cache);
-        boolean reuse = !config.regenerate() && found.isPresent() && found.get().preset().equals(config.preset().name())
-                && found.get().seed() == config.seed() && found.get().version() == MockSurveyGenerator.VERSION;
-        MockSurveyFiles mock;
-        double generateSeconds = 0;
+        boolean reuse = !regenerate && found.isPresent() && found.get().preset().equals(preset.name())
+                && found.get().seed() == seed && found.get().version() == MockSurveyGenerator.VERSION;
         if (reuse) {
-            mock = MockSurveyFiles.in(cache, found.get().format());
             log.accept("reusing the mock survey in " + cache);
-        } else {
-            try (RootAllocator allocator = new RootAllocator()) {
-                MockSurveyGenerator.Summary g = MockSurveyGenerator.generate(config.preset(), config.seed(), cache, "fits",
-                        config.threads(), allocator, progress, log);
-                mock = g.files();
-                generateSeconds = g.seconds();
-            }
-            log.accept(String.format(Locale.ROOT, "generated the mock survey in %s (%.1f s)", cache, generateSeconds));
+            return new PreparedSurvey(MockSurveyFiles.in(cache, found.get().format()), true, 0);
         }
+        try (RootAllocator allocator = new RootAllocator()) {
+            MockSurveyGenerator.Summary g = MockSurveyGenerator.generate(preset, seed, cache, "fits", threads, allocator, progress, log);
+            log.accept(String.format(Locale.ROOT, "generated the mock survey in %s (%.1f s)", cache, g.seconds()));
+            return new PreparedSurvey(g.files(), false, g.seconds());
+        }
+    }
+
+    public static Outcome run(Config config, Progress progress, Consumer<String> log) throws IOException, BackendUnavailableException {
+        PreparedSurvey prepared = prepare(config.preset(), config.seed(), config.dataDir(), config.regenerate(), config.threads(),
+                progress, log);
+        MockSurveyFiles mock = prepared.files();
+        boolean reuse = prepared.reused();
+        double generateSeconds = prepared.generateSeconds();
         long t0 = System.nanoTime();
         ClusterRun.Summary run = ClusterRun.run(runConfig(mock, config), config.outDir(), progress, log);
         double runSeconds = (System.nanoTime() - t0) / 1e9;
@@ -121,9 +139,17 @@ public final class MockDemo {
 
     /** The cluster run of the demo: member route, published rules, the demo's seed. */
     static ClusterRunConfig runConfig(MockSurveyFiles mock, Config config) {
+        return runConfig(mock, config.seed(), config.draws(), config.device(), config.threads());
+    }
+
+    /**
+     * The demo's cluster run of a mock survey (member route, published rules, 3.5 arcsec, the mock's
+     * epochs, FITS output), with this seed, number of draws, backend and threads (0: all cores).
+     */
+    public static ClusterRunConfig runConfig(MockSurveyFiles mock, long seed, int draws, Device device, int threads) {
         return new ClusterRunConfig(mock.spectra(), mock.members(), mock.clusters(), Map.of(), Map.of(), Map.of(), Survey.MRS,
                 QualityConfig.defaults(Survey.MRS), MIN_MEMBERSHIP, 3.5, MEMBER_EPOCH, SPECTRA_EPOCH, Weighting.SNR_SQUARED,
-                ClusterConfig.defaults(config.seed()).withDraws(config.draws()), config.device(), config.threads(), List.of("fits"));
+                ClusterConfig.defaults(seed).withDraws(draws), device, threads, List.of("fits"));
     }
 
     private static List<Path> write(RecoveryReport report, Path outDir, org.apache.arrow.memory.BufferAllocator allocator) throws IOException {
