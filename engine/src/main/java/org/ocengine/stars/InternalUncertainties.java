@@ -14,7 +14,9 @@ import org.ocengine.combine.StarGroups;
  *       nothing;</li>
  *   <li>the standard deviation of the remaining differences in windows of width 6 centred at
  *       S/N = 8, 10, ..., 166 (80 points), each with its standard error {@code sigma/sqrt(2(n-1))},
- *       is fitted with {@code sigma_P = a (S/N)^b + c} ({@link PowerLawFit});</li>
+ *       is fitted with {@code sigma_P = a (S/N)^b + c} ({@link PowerLawFit}), each window placed at
+ *       the mean S/N of its differences (not its nominal centre: a window cut by a quality limit, such
+ *       as the S/N &gt; 10 of MRS, holds only its upper part, and its dispersion belongs there);</li>
  *   <li>final outliers are the spectra with {@code |dP| > 6 sigma_P(S/N)}.</li>
  * </ol>
  * Spectra can be excluded from steps 2-3 beforehand (Qin et al. leave out the RV-variable stars
@@ -29,7 +31,7 @@ public final class InternalUncertainties {
      * What the fit found for one quantity.
      *
      * @param fit          the law's coefficients with errors
-     * @param windowSnr    centre of each fitted window
+     * @param windowSnr    mean S/N of each window's remaining differences (the nominal centre when it has none)
      * @param windowSigma  standard deviation of the remaining differences in it
      * @param windowCount  number of those differences
      * @param clipped      per spectrum: removed by the clipping of step 2
@@ -129,6 +131,7 @@ public final class InternalUncertainties {
         }
         double[] sum = new double[m];
         double[] sumSq = new double[m];
+        double[] sumSnr = new double[m];
         for (int i = 0; i < n; i++) {
             if (!candidate[i] || clipped[i]) {
                 continue;
@@ -141,6 +144,7 @@ public final class InternalUncertainties {
                     count[j]++;
                     sum[j] += dp[i];
                     sumSq[j] += dp[i] * dp[i];
+                    sumSnr[j] += snr[i];
                 }
             }
         }
@@ -149,6 +153,7 @@ public final class InternalUncertainties {
             if (count[j] >= config.minPerWindow()) {
                 double mean = sum[j] / count[j];
                 sigma[j] = Math.sqrt(Math.max(0, (sumSq[j] - count[j] * mean * mean) / (count[j] - 1)));
+                centre[j] = sumSnr[j] / count[j];
                 used++;
             } else {
                 sigma[j] = Double.NaN;

@@ -94,10 +94,10 @@ public final class UncertaintyTables {
         }
         try (TableBuilder b = Table.builder(allocator, "uncertainty_windows", m)) {
             return b.addStrings(text("quantity", "Quantity"), quantity.toArray(String[]::new))
-                    .addDoubles(number("snr", "Centre of the S/N window (width 6)"), snr)
+                    .addDoubles(number("snr", "Mean S/N of the window's remaining differences (window of width 6 on the grid 8, 10, ...; the grid point when empty)"), snr)
                     .addDoubles(number("sigma", "Standard deviation of the remaining differences (unit of the quantity); empty below the minimum count"), sigma)
                     .addInts(count("n", "Remaining differences in the window"), n)
-                    .addDoubles(number("sigma_fit", "The fitted law at the window centre"), law)
+                    .addDoubles(number("sigma_fit", "The fitted law at the window's mean S/N"), law)
                     .build();
         }
     }
