@@ -1,6 +1,7 @@
 package org.ocengine.datasets.recovery;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,9 +185,9 @@ public final class GradientRecovery {
         return List.of(fixed, fitted);
     }
 
-    /** The fits compared, by role. */
+    /** The fits compared, by role, in the order of {@link Role}. */
     static Map<Role, FitSelection> selections() {
-        Map<Role, FitSelection> out = new LinkedHashMap<>();
+        Map<Role, FitSelection> out = new EnumMap<>(Role.class);
         for (SweepSpec s : sweeps()) {
             for (FitSelection f : s.expand()) {
                 FitModel m = f.model();
