@@ -55,6 +55,8 @@ public final class GradientRecovery {
     public static final double MAX_PULL = 2.0;
     /** Priors of the knee-fitted broken line: the knee where published knees lie, slopes within +-0.2 dex/kpc. */
     public static final String KNEE_FITTED_PRIORS = "knee=uniform(8,14); slope_inner=uniform(-0.2,0.2); slope_outer=uniform(-0.2,0.2)";
+    /** Status of a fit the run's gradients table lacks (a run with other gradient sweeps). */
+    public static final String MISSING = "not in the run's gradients table";
     /** Half-width over the prior's standard deviation above which a parameter is called prior-dominated. */
     public static final double PRIOR_DOMINATED = 0.5;
 
@@ -122,7 +124,7 @@ public final class GradientRecovery {
      *
      * @param role       what it is here
      * @param label      its label in the gradients table
-     * @param status     ok, why it was not sampled, or "missing" when the table has no such row
+     * @param status     ok, why it was not sampled, or {@link #MISSING}
      * @param n          clusters fitted
      * @param walkers    walkers
      * @param steps      steps per walker
@@ -227,7 +229,7 @@ public final class GradientRecovery {
     }
 
     private static Fit missing(Role role, FitSelection sel) {
-        return new Fit(role, sel.label(), "missing", 0, 0, 0, 0, Double.NaN, Double.NaN, false, Double.NaN, 0, List.of());
+        return new Fit(role, sel.label(), MISSING, 0, 0, 0, 0, Double.NaN, Double.NaN, false, Double.NaN, 0, List.of());
     }
 
     private static Fit fit(Role role, FitSelection sel, Table t, int i) {
