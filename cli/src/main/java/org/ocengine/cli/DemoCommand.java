@@ -27,7 +27,10 @@ import picocli.CommandLine.Spec;
             "",
             "Prints a recovery report against the truth: cluster RV and [Fe/H] bias and pull distributions (clusters with >= 10 "
                     + "flag-1 / flag-12 members; pulls with the published Monte-Carlo errors and with the errors from the stars' "
-                    + "scatter), completeness and purity of flags 1 and 12, how many binaries and non-members were flagged out. "
+                    + "scatter), completeness and purity of flags 1 and 12, how many binaries and non-members were flagged out; "
+                    + "and the [Fe/H] gradient: the papers' fits plus broken lines with intrinsic scatter (knee fixed at the "
+                    + "injected 11.5 kpc, and knee fitted) against the injected slopes and knee, PASS when |p50 - truth| <= 2 x "
+                    + "(p84-p16)/2 and the chain is >= 50 autocorrelation times long. "
                     + "The run's outputs and recovery.txt, recovery.json and recovery_clusters.fits go to --out (default out/demo), its figures "
                     + "and an offline index.html to OUT/report (ocengine report)."},
         footerHeading = "%nExamples:%n",
@@ -63,6 +66,18 @@ final class DemoCommand implements Callable<Integer> {
             description = "Monte-Carlo realisations per cluster (default: ${DEFAULT-VALUE}).")
     int draws;
 
+    @Option(names = "--walkers", paramLabel = "N",
+            description = "Walkers per gradient fit (default: " + MockDemo.DEMO_WALKERS + "; the papers': 300).")
+    int walkers = MockDemo.DEMO_WALKERS;
+
+    @Option(names = "--steps", paramLabel = "N",
+            description = "Steps per walker of the gradient fits, a fifth discarded (default: " + MockDemo.DEMO_STEPS
+                    + ", the papers').")
+    long steps = MockDemo.DEMO_STEPS;
+
+    @Option(names = "--no-gradients", description = "Skip the gradient fits (and the gradient section of the recovery report).")
+    boolean noGradients;
+
     @Option(names = "--no-figures", description = "Skip drawing the run's figures and index.html into OUT/report.")
     boolean noFigures;
 
@@ -81,7 +96,8 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
         MockDemo.Outcome o = MockDemo.run(new MockDemo.Config(MockPreset.named(preset), seed, dataDir, out, regenerate, draws,
-                backend.parsed(), backend.threads), ConsoleProgress.of(progress), line -> report.note(err, line));
+                backend.parsed(), backend.threads, noGradients ? null : MockDemo.gradientConfig(seed, walkers, steps)),
+                ConsoleProgress.of(progress), line -> report.note(err, line));
         double total = (System.nanoTime() - t0) / 1e9;
         if (!report.quiet) {
             PrintWriter w = spec.commandLine().getOut();

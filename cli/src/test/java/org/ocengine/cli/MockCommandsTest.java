@@ -36,7 +36,7 @@ class MockCommandsTest {
             assertTrue(Files.isRegularFile(cache.resolve(f)), f);
         }
         Outcome d = run("demo", "--preset", "tiny", "--data-dir", dir.resolve("data").toString(), "--out", dir.resolve("demo").toString(),
-                "--draws", "500", "--threads", "2", "--device", "cpu");
+                "--draws", "500", "--threads", "2", "--device", "cpu", "--walkers", "8", "--steps", "400");
         assertEquals(0, d.code(), d.err());
         assertTrue(d.err().contains("reusing the mock survey"), d.err());
         assertTrue(d.out().contains("Recovery report"), d.out());
@@ -45,6 +45,10 @@ class MockCommandsTest {
         assertTrue(Files.readString(dir.resolve("demo/recovery.json")).contains("\"flag1_purity\""));
         assertTrue(Files.isRegularFile(dir.resolve("demo/recovery_clusters.fits")));
         assertTrue(Files.isRegularFile(dir.resolve("demo/clusters.fits")));
+        assertTrue(Files.isRegularFile(dir.resolve("demo/gradients.fits")));
+        assertTrue(d.out().contains("[Fe/H] gradient: injected"), d.out());
+        assertTrue(d.out().contains("gradient, broken line, knee fitted, with scatter:"), d.out());
+        assertTrue(Files.readString(dir.resolve("demo/recovery.json")).contains("\"gradients\""));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.ocengine.datasets.recovery;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.ocengine.datasets.mock.MockSurveyFiles;
@@ -41,6 +43,8 @@ import org.ocengine.table.TableBuilder;
  *       the fraction of flag-12 rows that are such stars.</li>
  *   <li><b>Observations</b>: the fraction of members with G at most the target limit inside the
  *       fields that have a spectrum.</li>
+ *   <li><b>Gradient</b>, when the run wrote a {@code gradients} table: the fitted [Fe/H] gradient
+ *       against the injected one ({@link GradientRecovery}).</li>
  * </ul>
  * The targets of issue 3 are |median bias| &lt; 0.3 km/s and a pull standard deviation in [0.8, 1.25]
  * for RV, and likewise ([Fe/H] bias under {@value #FEH_BIAS_LIMIT} dex) for [Fe/H]; they are judged
@@ -144,10 +148,11 @@ public final class RecoveryReport {
     private final PerCluster perCluster;
     private final int minStars;
     private final double pooledSigmaMedian;
+    private final GradientRecovery gradients;
 
     private RecoveryReport(String survey, ClusterStats rv, ClusterStats feh, FlagStats flags, long membersTargetable,
                            long membersObserved, int clustersTrue, int clustersRecovered, PerCluster perCluster, int minStars,
-                           double pooledSigmaMedian) {
+                           double pooledSigmaMedian, GradientRecovery gradients) {
         this.survey = survey;
         this.rv = rv;
         this.feh = feh;
@@ -159,6 +164,7 @@ public final class RecoveryReport {
         this.perCluster = perCluster;
         this.minStars = minStars;
         this.pooledSigmaMedian = pooledSigmaMedian;
+        this.gradients = gradients;
     }
 
     public ClusterStats rv() {
@@ -178,7 +184,18 @@ public final class RecoveryReport {
         return ratio(membersObserved, membersTargetable);
     }
 
-    /** True when every target of issue 3 is met (judged with the errors from the stars' scatter). */
+    /**
+     * The comparison of the run's gradient fits with the injected gradient, when the run wrote a
+     * {@code gradients} table.
+     */
+    public Optional<GradientRecovery> gradients() {
+        return Optional.ofNullable(gradients);
+    }
+
+    /**
+     * True when every target of issue 3 is met (judged with the errors from the stars' scatter); the
+     * gradient check has its own verdict ({@link GradientRecovery#passed()}).
+     */
     public boolean passed() {
         return passes(rv, RV_BIAS_LIMIT) && passes(feh, FEH_BIAS_LIMIT);
     }
@@ -225,8 +242,15 @@ public final class RecoveryReport {
             ClusterStats fehStats = stats("[Fe/H]", "dex", minStars, per.n12(), per.fehMedian(), per.fehTrue(), per.fehErr(), per.fehSe(), null);
             long targetable = sum(truthClusters.ints("n_members_targetable"));
             long observed = sum(truthClusters.ints("n_observed_targetable"));
+            GradientRecovery gradients = null;
+            Path gradientTable = runDir.resolve("gradients" + ext);
+            if (Files.exists(gradientTable)) {
+                try (Table g = TableIO.read(gradientTable, allocator)) {
+                    gradients = GradientRecovery.compute(g, clusters, truthClusters);
+                }
+            }
             return new RecoveryReport(label, rvStats, fehStats, flagCount.stats(), targetable, observed, truthClusters.rowCount(),
-                    clusters.rowCount(), per, minStars, pooledSigmaMedian(clusters, minStars));
+                    clusters.rowCount(), per, minStars, pooledSigmaMedian(clusters, minStars), gradients);
         }
     }
 
@@ -524,6 +548,9 @@ public final class RecoveryReport {
         sb.append(String.format(Locale.ROOT, "With the published Monte-Carlo errors the pull sd is %.2f (RV) and %.2f ([Fe/H]): the spread of the "
                 + "per-realisation medians overstates the error of their median when measurement errors dominate, and misses intrinsic "
                 + "dispersion, binaries and RV zero points (see ClusterCatalogue).%n", rv.published().sd(), feh.published().sd()));
+        if (gradients != null) {
+            sb.append('\n').append(gradients.render());
+        }
         return sb.toString();
     }
 
@@ -619,6 +646,9 @@ public final class RecoveryReport {
         m.put("targets", Map.of("rv_bias_kms", RV_BIAS_LIMIT, "feh_bias_dex", FEH_BIAS_LIMIT, "pull_sd", List.of(PULL_STD_MIN, PULL_STD_MAX),
                 "min_stars", minStars));
         m.put("passed", passed());
+        if (gradients != null) {
+            m.put("gradients", gradients.toMap());
+        }
         return m;
     }
 
