@@ -23,6 +23,7 @@ import org.ocengine.datasets.mock.MockPreset;
 import org.ocengine.datasets.mock.MockSurveyFiles;
 import org.ocengine.datasets.mock.MockSurveyGenerator;
 import org.ocengine.fit.SamplerSettings;
+import org.ocengine.galaxy.OrbitConfig;
 import org.ocengine.gradient.GradientConfig;
 import org.ocengine.gradient.SweepSpec;
 import org.ocengine.io.TableIO;
@@ -46,6 +47,13 @@ public final class MockDemo {
 
     /** Membership probability cut of the demo (Cantat-Gaudin et al. 2020: p &gt; 0.7). */
     public static final double MIN_MEMBERSHIP = 0.7;
+    /**
+     * Monte-Carlo orbit realisations per cluster in the demo, against the run's default of 100: the
+     * orbit stage is the demo's costliest (DOP853 over 500 Myr, about 280 orbits/s per core), and 20
+     * realisations keep the demo under two minutes on two cores; its orbit errors are then good to
+     * about 15% (1/sqrt(2 x 20)).
+     */
+    public static final int ORBIT_DRAWS = 20;
     /** Epoch of the mock's Gaia-like positions. */
     public static final double MEMBER_EPOCH = 2016.0;
     /** Epoch of the mock's spectra positions. */
@@ -177,12 +185,14 @@ public final class MockDemo {
 
     /**
      * The demo's cluster run of a mock survey (member route, published rules, 3.5 arcsec, the mock's
-     * epochs, FITS output), with this seed, number of draws, backend and threads (0: all cores).
+     * epochs, FITS output, orbits with {@value #ORBIT_DRAWS} Monte-Carlo realisations per cluster), with
+     * this seed, number of Monte-Carlo draws of the cluster stage, backend and threads (0: all cores).
      */
     public static ClusterRunConfig runConfig(MockSurveyFiles mock, long seed, int draws, Device device, int threads) {
         return new ClusterRunConfig(mock.spectra(), mock.members(), mock.clusters(), Map.of(), Map.of(), Map.of(), Survey.MRS,
                 QualityConfig.defaults(Survey.MRS), MIN_MEMBERSHIP, 3.5, MEMBER_EPOCH, SPECTRA_EPOCH, Weighting.SNR_SQUARED,
-                ClusterConfig.defaults(seed).withDraws(draws), device, threads, List.of("fits"));
+                ClusterConfig.defaults(seed).withDraws(draws), device, threads, List.of("fits"))
+                .withOrbits(OrbitConfig.defaults(seed).withDraws(ORBIT_DRAWS));
     }
 
     private static List<Path> write(RecoveryReport report, Path outDir, org.apache.arrow.memory.BufferAllocator allocator) throws IOException {
