@@ -98,7 +98,9 @@ final class GradientFigures {
             }
         }
         XYChart chart = Charts.chart(title, v.axis(), "cluster [Fe/H] (dex)");
+        // many fits make a long legend: a smaller font, and room above the clusters for it
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
         chart.getStyler().setErrorBarsColor(Charts.LIGHT_GREY);
         int[] all = Charts.finiteRows(keep, x, y);
         if (all.length == 0) {
@@ -106,7 +108,6 @@ final class GradientFigures {
         }
         double xLo = Arrays.stream(Charts.pick(x, all)).min().orElse(0);
         double xHi = Arrays.stream(Charts.pick(x, all)).max().orElse(1);
-        List<Double> drawnY = new ArrayList<>();
         for (int gIndex = 0; gIndex < groups.size(); gIndex++) {
             double[] g = groups.get(gIndex);
             Color colour = Charts.PALETTE.get(gIndex % Charts.PALETTE.size());
@@ -118,25 +119,31 @@ final class GradientFigures {
                 }
             }
             String label = ageLabel(g);
-            if (!in.isEmpty()) {
+            // a group's fits are drawn over the R range of its own clusters, not extrapolated across the plot
+            double gLo = in.stream().mapToDouble(i -> x[i]).min().orElse(xLo);
+            double gHi = in.stream().mapToDouble(i -> x[i]).max().orElse(xHi);
+            // with age groups drawn, the all-ages group adds only its fits (its clusters are already there)
+            if (!in.isEmpty() && !(allAges && groups.size() > 1)) {
                 int[] r = in.stream().mapToInt(Integer::intValue).toArray();
                 XYSeries s = chart.addSeries(label + ": " + r.length + " clusters", Charts.pick(x, r), Charts.pick(y, r), Charts.pick(yErr, r));
                 s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 s.setMarker(SeriesMarkers.CIRCLE);
                 s.setMarkerColor(colour);
             }
+            int fitInGroup = 0;
             for (FitLine f : lines) {
                 if (f.ageMin() != g[0] || f.ageMax() != g[1]) {
                     continue;
                 }
+                // several fits over all ages: each its own colour, apart from the age groups' palette
+                Color fitColour = allAges && groups.size() > 1 ? ALL_AGES_FITS.get(fitInGroup++ % ALL_AGES_FITS.size()) : colour;
                 double[] grid = new double[101];
                 double[] mid = new double[grid.length];
                 double[] lo = new double[grid.length];
                 double[] hi = new double[grid.length];
                 for (int k = 0; k < grid.length; k++) {
-                    grid[k] = xLo + (xHi - xLo) * k / (grid.length - 1);
+                    grid[k] = gLo + (gHi - gLo) * k / (grid.length - 1);
                     mid[k] = f.model().value(f.p50(), grid[k]);
-                    drawnY.add(mid[k]);
                     lo[k] = Double.POSITIVE_INFINITY;
                     hi[k] = Double.NEGATIVE_INFINITY;
                 }
@@ -153,18 +160,24 @@ final class GradientFigures {
                     }
                 }
                 String name = label + " " + f.model().name().toLowerCase(java.util.Locale.ROOT) + " fit" + f.describe();
-                Charts.line(chart, name, grid, mid, colour, 2.5f, false);
-                Charts.line(chart, name + " 16%", grid, lo, colour, 1.2f, true).setShowInLegend(false);
-                Charts.line(chart, name + " 84%", grid, hi, colour, 1.2f, true).setShowInLegend(false);
+                Charts.line(chart, name, grid, mid, fitColour, 2.5f, false);
+                // the band is the envelope of the 16%/84% parameter corners (no covariances in the fits table): wider
+                // than the credible band, so drawn faint
+                Color faint = new Color(fitColour.getRed(), fitColour.getGreen(), fitColour.getBlue(), 80);
+                Charts.line(chart, name + " 16%", grid, lo, faint, 1.0f, true).setShowInLegend(false);
+                Charts.line(chart, name + " 84%", grid, hi, faint, 1.0f, true).setShowInLegend(false);
             }
         }
-        double[] ys = Charts.pick(y, all);
-        double[] yRange = {Math.min(Arrays.stream(ys).min().orElse(0), drawnY.stream().mapToDouble(Double::doubleValue).min().orElse(Double.POSITIVE_INFINITY)),
-            Math.max(Arrays.stream(ys).max().orElse(0), drawnY.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NEGATIVE_INFINITY))};
-        ClusterFigures.padAxes(chart, new double[] {xLo, xHi}, yRange, 0.45);
+        // the axes follow the clusters; fit lines and bands leaving that range are clipped
+        ClusterFigures.padAxes(chart, new double[] {xLo, xHi}, Charts.pick(y, all), 0.04 * chart.getSeriesMap().values().stream()
+                .filter(XYSeries::isShowInLegend).count());
         String base = "feh_vs_" + v.fitName();
         return Figure.drawn(SECTION, title, null, Charts.save(chart, dir, base, formats));
     }
+
+    /** Colours of the fits over all ages when age groups are drawn too (dark, unlike {@link Charts#PALETTE}). */
+    private static final List<Color> ALL_AGES_FITS = List.of(Color.BLACK, new Color(128, 0, 64), new Color(90, 60, 20),
+            new Color(80, 80, 80), new Color(60, 0, 140));
 
     private static String ageLabel(double[] g) {
         if (g[0] <= 0 && Double.isInfinite(g[1])) {
