@@ -136,6 +136,82 @@ typedef struct {
     oc_i64 draws;
 } OcMcReduceArgs;
 
+/* ensemble_mcmc.cu, oc_fit_sample: one block per fit of a chunk; the FitBatch.flat() arrays as they are. */
+typedef struct {
+    const int* code;          /* per batch fit: FitModel code */
+    const double* knee;
+    const oc_u64* key;
+    const double* logNorm;
+    const int* paramOffset;   /* [fits + 1] */
+    const int* pointOffset;   /* [fits + 1] */
+    const double* priorLo;    /* per parameter slot */
+    const double* priorHi;
+    const double* priorMean;
+    const double* priorInvSigma;
+    const double* startCentre;
+    const double* startError;
+    const double* x;          /* per point */
+    const double* y;
+    const double* invVar;
+    const double* var;
+    const int* sumsOffset;    /* per fit: first slot of its normal equations in sums, or -1 */
+    const double* sums;
+    const oc_i64* zigK;
+    const double* zigW;
+    const double* zigF;
+    const oc_i64* fitIndex;   /* per chunk fit (block): its batch fit */
+    const oc_i64* chainOffset; /* per chunk fit: first double of its chain, [(d * walkers + w) * kept + k] */
+    double* chain;
+    double* acceptance;       /* per chunk fit: mean acceptance fraction */
+    oc_i64* status;           /* per chunk fit: 0 sampled, 1 no finite starting position */
+    oc_i64 walkers;
+    oc_i64 steps;
+    oc_i64 discard;
+    oc_i64 thin;
+    oc_i64 kept;              /* steps kept per walker: (steps - discard + thin - 1) / thin */
+    oc_u64 seed;
+    double stretchA;          /* the stretch move's scale a */
+    double startScale;
+    oc_i64 startAttempts;
+    double log2Pi;            /* StrictMath.log(2 pi), as ModelKernel uses it */
+} OcFitSampleArgs;
+
+/* ensemble_mcmc.cu, oc_fit_acf: walker-summed normalised autocorrelations of a chunk's parameter chains. */
+typedef struct {
+    const double* chain;
+    const oc_i64* chainOffset; /* per chunk fit */
+    const oc_i64* slotFit;    /* per chunk slot: its chunk fit */
+    const oc_i64* slotDim;    /* per chunk slot: its parameter */
+    double* acfSum;           /* [slot * lags + t]: sum over walkers of acf(lag0 + t) */
+    oc_i64 slots;
+    oc_i64 walkers;
+    oc_i64 kept;
+    oc_i64 lag0;
+    oc_i64 lags;              /* lags per launch, a multiple of OC_FIT_ACF_LAGS_PER_THREAD */
+} OcFitAcfArgs;
+
+/* ensemble_mcmc.cu, oc_fit_tau: Sokal's window over the lags of one oc_fit_acf launch. */
+typedef struct {
+    const double* acfSum;
+    double* state;            /* 4 per slot: cumulative sum, f[0], done (0/1), tau */
+    oc_i64 walkers;
+    oc_i64 kept;
+    oc_i64 lag0;
+    oc_i64 lags;
+    double windowC;
+} OcFitTauArgs;
+
+/* ensemble_mcmc.cu, oc_fit_percentiles: percentiles 16/50/84 of each slot's kept samples, selected in place. */
+typedef struct {
+    double* chain;            /* reordered by the selection */
+    const oc_i64* chainOffset;
+    const oc_i64* slotFit;
+    const oc_i64* slotDim;
+    double* out;              /* 3 per slot: p16, p50, p84 */
+    oc_i64 walkers;
+    oc_i64 kept;
+} OcFitPercentileArgs;
+
 /* self_test.cu: device functions against Java (ocengine check and the tests). */
 typedef struct {
     const oc_u64* in;         /* 6 words per item: counter c0..c3, key k0, k1 */
