@@ -20,18 +20,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ocengine bench device}: the GPU benchmarks of issue 5, GPU and CPU in the same run. */
+/** {@code ocengine bench device}: the GPU benchmarks of issues 5 and 8, GPU and CPU in the same run. */
 @Command(name = "device",
         mixinStandardHelpOptions = true,
         description = {
             "The GPU benchmarks on generated inputs, each also run on the CPU backend in the same process: the sky match of a mock "
                     + "survey (default 10^7 spectra x 10^8 sources at 3.5 arcsec, timed as whole backend calls, so the copies "
                     + "and the assembly of the pairs are included) and the grouped Monte-Carlo (default 2000 groups x 100 stars x "
-                    + "5000 draws with exact medians). Reports the times, the agreement of the two backends, the measured copy "
+                    + "5000 draws with exact medians), and batched ensemble MCMC (default 1000 quadratic fits x 400 points, 300 "
+                    + "walkers x 10,000 steps; the first --cpu-fits of them also on the CPU). Reports the times, the agreement of the two backends, the measured copy "
                     + "bandwidths and the floors computed from the bytes moved and the Philox work. Needs a GPU; give the JVM "
                     + "room (-Xmx) for the CPU run at the default sizes (about 16 GB)."},
         footerHeading = "%nExample (on the lent GPU machine, see bench/gpu/README.md):%n",
-        footer = {"  java -Xmx64g -jar ocengine.jar bench device --json bench-device.json"})
+        footer = {"  java -Xmx64g -jar ocengine.jar bench device --fits 0 --json bench-device.json",
+            "  java -Xmx64g -jar ocengine.jar bench device --mcmc-only --json bench-mcmc.json"})
 final class DeviceBenchCommand implements Callable<Integer> {
 
     @Spec
@@ -54,6 +56,27 @@ final class DeviceBenchCommand implements Callable<Integer> {
 
     @Option(names = "--draws", defaultValue = "5000", paramLabel = "N", description = "Draws per group (default: ${DEFAULT-VALUE}).")
     int draws;
+
+    @Option(names = "--fits", defaultValue = "1000", paramLabel = "N",
+            description = "Ensemble MCMC: quadratic fits (0 skips the MCMC benchmark; default: ${DEFAULT-VALUE}).")
+    int fits;
+
+    @Option(names = "--walkers", defaultValue = "300", paramLabel = "N", description = "Walkers per fit (default: ${DEFAULT-VALUE}).")
+    int walkers;
+
+    @Option(names = "--steps", defaultValue = "10000", paramLabel = "N",
+            description = "Steps per walker, a fifth discarded (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--points", defaultValue = "400", paramLabel = "N", description = "Stars per fit (default: ${DEFAULT-VALUE}).")
+    int points;
+
+    @Option(names = "--cpu-fits", defaultValue = "50", paramLabel = "N",
+            description = "The first N fits also run on the CPU backend and are compared (default: ${DEFAULT-VALUE}).")
+    int cpuFits;
+
+    @Option(names = "--mcmc-only", description = "Run only the ensemble MCMC benchmark.")
+    boolean mcmcOnly;
 
     @Option(names = "--repeat", defaultValue = "3", paramLabel = "N", description = "Timed GPU runs after a warm-up (default: ${DEFAULT-VALUE}).")
     int repeat;
@@ -96,7 +119,13 @@ final class DeviceBenchCommand implements Callable<Integer> {
             result.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
             result.put("java", Runtime.version().toString());
             result.put("ocengine", Versions.of("ocengine"));
-            result.putAll(DeviceBenchmark.run(gpu, cpu, sizes, hardware, seed, line -> report.note(err, line)));
+            if (!mcmcOnly) {
+                result.putAll(DeviceBenchmark.run(gpu, cpu, sizes, hardware, seed, line -> report.note(err, line)));
+            }
+            if (fits > 0) {
+                result.put("ensemble_mcmc", DeviceBenchmark.ensembleFits(gpu, cpu,
+                        new DeviceBenchmark.FitSizes(fits, walkers, steps, points, cpuFits, repeat), hardware, seed, line -> report.note(err, line)));
+            }
             summarise(out, result);
             if (json != null) {
                 JsonFiles.write(json, result);
@@ -107,8 +136,19 @@ final class DeviceBenchCommand implements Callable<Integer> {
 
     @SuppressWarnings("unchecked")
     private static void summarise(PrintWriter out, Map<String, Object> result) {
+        Map<String, Object> fit = (Map<String, Object>) result.get("ensemble_mcmc");
+        if (fit != null) {
+            out.printf(Locale.ROOT, "ensemble MCMC %d fits x %d walkers x %d steps: GPU %.3f s, CPU %.3f s per fit (%.1fx extrapolated), "
+                            + "first %d fits identical: %s; floor %.4f s, measured %.1fx the floor%n", fit.get("fits"), fit.get("walkers"),
+                    fit.get("steps"), fit.get("gpu_median_s"), fit.get("cpu_seconds_per_fit"), fit.get("speedup_vs_cpu"), fit.get("cpu_fits"),
+                    fit.get("identical_to_cpu"), Math.max((Double) fit.get("floor_integer_s"), Math.max((Double) fit.get("floor_fp64_s"),
+                            (Double) fit.get("floor_device_memory_s"))), fit.get("measured_over_floor"));
+        }
         Map<String, Object> sky = (Map<String, Object>) result.get("sky_match");
         Map<String, Object> mc = (Map<String, Object>) result.get("monte_carlo");
+        if (sky == null) {
+            return;
+        }
         out.printf(Locale.ROOT, "sky match %d x %d: GPU %.3f s, CPU %.3f s (%.1fx), %d pairs, identical: %s; floor %.3f s (transfers, pinned), "
                         + "measured %.1fx the floor%n", sky.get("a_rows"), sky.get("b_rows"), sky.get("gpu_median_s"), sky.get("cpu_median_s"),
                 sky.get("speedup_vs_cpu"), sky.get("pairs"), sky.get("identical_to_cpu"), sky.get("floor_transfer_pinned_s"),

@@ -17,6 +17,10 @@ import org.ocengine.compute.MatchPairs;
 import org.ocengine.compute.MonteCarloSpec;
 import org.ocengine.compute.SkyGeometry;
 import org.ocengine.compute.SkyPositions;
+import org.ocengine.fit.FitBatch;
+import org.ocengine.fit.FitModel;
+import org.ocengine.fit.FitResults;
+import org.ocengine.fit.SamplerSettings;
 import org.ocengine.random.DrawKey;
 import org.ocengine.random.Fnv1a;
 import org.ocengine.random.NormalQuantile;
@@ -29,8 +33,12 @@ import org.ocengine.random.Ziggurat;
  * log1p, the normal quantile, degree trigonometry and unit vectors), which must equal Java to the
  * bit; the sky match on several sizes and skies (RA 0/360 and the poles included, and with the
  * device memory capped so that B is cut into bands and A into chunks), whose pairs and separations
- * must be identical; and the grouped Monte-Carlo, whose statistics must agree to 1e-12 relative
- * (they are expected to be identical). Not thread-safe.
+ * must be identical; the grouped Monte-Carlo, whose statistics must agree to 1e-12 relative
+ * (they are expected to be identical); and batched ensemble MCMC over every gradient model, whose
+ * acceptance fractions and percentiles must be identical (the same random words and arithmetic
+ * give the same accept/reject decisions, so the same chains) and whose autocorrelation times must
+ * agree to {@value #TAU_TOLERANCE} relative (direct lag sums on the GPU, FFTs on the CPU). Not
+ * thread-safe.
  */
 public final class ParityCheck {
 
@@ -59,6 +67,8 @@ public final class ParityCheck {
 
     /** Largest relative difference allowed in Monte-Carlo statistics. */
     static final double MC_TOLERANCE = 1e-12;
+    /** Largest relative difference allowed in autocorrelation times. */
+    static final double TAU_TOLERANCE = 1e-9;
 
     private final CudaBackend gpu;
     private final ComputeBackend cpu;
@@ -104,6 +114,9 @@ public final class ParityCheck {
         for (McCase c : full ? FULL_MC : QUICK_MC) {
             checks.add(Map.entry(c.check(), () -> monteCarlo(c)));
         }
+        for (FitCase c : full ? FULL_FITS : QUICK_FITS) {
+            checks.add(Map.entry(c.check(), () -> ensembleFits(c)));
+        }
         List<Outcome> all = new ArrayList<>();
         for (Map.Entry<String, Supplier<Outcome>> check : checks) {
             Outcome o = guarded(check.getKey(), check.getValue());
@@ -145,6 +158,22 @@ public final class ParityCheck {
             new McCase("Monte-Carlo, 30 groups of 0-40 stars", 30, 0, 40, 203, 0),
             new McCase("Monte-Carlo, 3 groups of 200-400 stars", 3, 200, 400, 120, 0),
             new McCase("Monte-Carlo, memory capped (chunks of groups)", 12, 5, 30, 64, 40_000));
+
+    /** An ensemble-MCMC comparison: fits (models in turn), points, walkers, steps, discard, thin, likelihood, device memory cap (0 for none). */
+    record FitCase(String check, int fits, int points, int walkers, int steps, int discard, int thin, FitBatch.Likelihood likelihood,
+                   long memoryCap) {
+    }
+
+    private static final List<FitModel> ALL_MODELS = List.of(FitModel.linear(false), FitModel.linear(true), FitModel.quadratic(false),
+            FitModel.quadratic(true), FitModel.brokenAt(10.5, false), FitModel.brokenAt(10.5, true), FitModel.brokenFittedKnee(false),
+            FitModel.brokenFittedKnee(true));
+    private static final List<FitCase> FULL_FITS = List.of(
+            new FitCase("ensemble MCMC, every model, 300 walkers", 64, 400, 300, 3000, 600, 1, FitBatch.Likelihood.SUMS, 0),
+            new FitCase("ensemble MCMC, every model, point by point", 32, 400, 100, 2000, 400, 2, FitBatch.Likelihood.POINTS, 0),
+            new FitCase("ensemble MCMC, memory capped (chunks of fits)", 40, 100, 64, 1500, 300, 1, FitBatch.Likelihood.SUMS, 40L << 20));
+    private static final List<FitCase> QUICK_FITS = List.of(
+            new FitCase("ensemble MCMC, every model", 8, 30, 16, 200, 40, 1, FitBatch.Likelihood.SUMS, 0),
+            new FitCase("ensemble MCMC, memory capped (chunks of fits)", 5, 20, 12, 150, 30, 3, FitBatch.Likelihood.POINTS, 60_000));
 
     /** The outcome of a comparison, or a failed one when the comparison itself threw. */
     private static Outcome guarded(String check, Supplier<Outcome> comparison) {
@@ -456,5 +485,63 @@ public final class ParityCheck {
     /** Equal bits, any NaN equal to any NaN. */
     static boolean sameBits(double x, double y) {
         return Double.doubleToLongBits(x) == Double.doubleToLongBits(y);
+    }
+
+    private Outcome ensembleFits(FitCase c) {
+        SplittableRandom rng = random(c.check());
+        FitBatch batch = FitBatch.of(ParityInputs.fits(rng, c.fits(), c.points(), ALL_MODELS)).with(c.likelihood());
+        SamplerSettings settings = SamplerSettings.paper(rng.nextLong()).withWalkers(c.walkers()).withSteps(c.steps())
+                .withDiscard(c.discard()).withThin(c.thin());
+        String size = String.format(Locale.ROOT, "%d fits x %d points, %d walkers x %d steps (discard %d, thin %d), %s likelihood", c.fits(),
+                c.points(), c.walkers(), c.steps(), c.discard(), c.thin(), c.likelihood().name().toLowerCase(Locale.ROOT))
+                + (c.memoryCap() > 0 ? ", device memory capped at " + c.memoryCap() + " bytes" : "");
+        if (c.memoryCap() > 0) {
+            device.capMemory(c.memoryCap());
+        }
+        long t0 = System.nanoTime();
+        FitResults got;
+        try {
+            got = gpu.sampleEnsembles(batch, settings, f -> { });
+        } finally {
+            device.capMemory(Long.MAX_VALUE);
+        }
+        double gpuSeconds = seconds(t0);
+        t0 = System.nanoTime();
+        FitResults expected = cpu.sampleEnsembles(batch, settings, f -> { });
+        double cpuSeconds = seconds(t0);
+        String difference = fitDifference(batch, expected, got);
+        return new Outcome(c.check(), size, difference == null, difference == null
+                ? batch.paramSlots() + " parameters: percentiles and acceptance identical, tau within " + TAU_TOLERANCE + " relative" : difference,
+                gpuSeconds, cpuSeconds);
+    }
+
+    /** Null when the fits agree as required (see the class comment), else the first disagreement. */
+    static String fitDifference(FitBatch batch, FitResults expected, FitResults got) {
+        for (int f = 0; f < batch.size(); f++) {
+            String label = batch.problem(f).label();
+            if (!java.util.Objects.equals(expected.failure(f), got.failure(f))) {
+                return label + ": failure " + got.failure(f) + ", expected " + expected.failure(f);
+            }
+            if (!sameBits(expected.acceptance(f), got.acceptance(f)) || expected.keptSteps(f) != got.keptSteps(f)) {
+                return label + ": acceptance " + got.acceptance(f) + " over " + got.keptSteps(f) + " kept steps, expected " + expected.acceptance(f)
+                        + " over " + expected.keptSteps(f);
+            }
+            for (int d = 0; d < batch.dimension(f); d++) {
+                int slot = batch.paramOffset(f) + d;
+                double[] e = {expected.p16(slot), expected.p50(slot), expected.p84(slot)};
+                double[] g = {got.p16(slot), got.p50(slot), got.p84(slot)};
+                for (int q = 0; q < 3; q++) {
+                    if (!sameBits(e[q], g[q])) {
+                        return label + " parameter " + d + ": percentile " + new int[] {16, 50, 84}[q] + " is " + g[q] + ", expected " + e[q];
+                    }
+                }
+                double te = expected.tau(slot);
+                double tg = got.tau(slot);
+                if (!sameBits(te, tg) && !(Math.abs(te - tg) <= TAU_TOLERANCE * Math.abs(te))) {
+                    return label + " parameter " + d + ": tau " + tg + ", expected " + te;
+                }
+            }
+        }
+        return null;
     }
 }
