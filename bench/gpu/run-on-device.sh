@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # Runs ON the lent GPU machine, from the repository root, with .device/ carried (see prepare.sh):
 # unpacks the Java runtime (the machine has no Java), records the GPU, then runs
-#   ocengine device                      -> $OUT/device.txt
-#   ocengine check --device cuda         -> $OUT/check.json, $OUT/check.log   (full scale)
-#   ocengine bench device                -> $OUT/bench-device.json, $OUT/bench-device.log
+#   ocengine device                          -> $OUT/device.txt
+#   ocengine check --device cuda             -> $OUT/check.json, $OUT/check.log   (full scale)
+# and, with no argument (the issue 5 benchmarks),
+#   ocengine bench device --fits 0           -> $OUT/bench-device.json, $OUT/bench-device.log
+# or, with the argument "mcmc" (issue 8, a second call: the tool allows 10 minutes per call),
+#   ocengine bench device --mcmc-only        -> $OUT/bench-mcmc.json, $OUT/bench-mcmc.log
 # Each step has its own time limit so that the earlier results come back even if a later one runs
 # long; the whole script stays inside the tool's 10 minutes. Prints a short summary last.
 set -uo pipefail
 out=${OUT:?OUT must name the folder whose files come back}
+part=${1:-sky-mc}
+case $part in
+  sky-mc | mcmc) ;;
+  *) echo "run-on-device: unknown part '$part' (sky-mc or mcmc)"; exit 2 ;;
+esac
 jre=/tmp/ocengine-jre
 mkdir -p "$jre"
 tar -xJf .device/jre.tar.xz -C "$jre" || { echo "run-on-device: no runtime in .device (run bench/gpu/prepare.sh first)"; exit 2; }
@@ -25,10 +33,16 @@ timeout 60 "${ocengine[@]}" device > "$out/device.txt" 2>&1
 device_rc=$?
 timeout 200 "${ocengine[@]}" check --device cuda --out "$out/check.json" > "$out/check.log" 2>&1
 check_rc=$?
-timeout 300 "${ocengine[@]}" bench device --json "$out/bench-device.json" > "$out/bench-device.log" 2>&1
+if [[ $part == mcmc ]]; then
+  bench=bench-mcmc
+  timeout 300 "${ocengine[@]}" bench device --mcmc-only --repeat 2 --json "$out/$bench.json" > "$out/$bench.log" 2>&1
+else
+  bench=bench-device
+  timeout 300 "${ocengine[@]}" bench device --fits 0 --json "$out/$bench.json" > "$out/$bench.log" 2>&1
+fi
 bench_rc=$?
 
 echo "== machine"; cat "$out/machine.txt"
 echo "== device (exit $device_rc)"; cat "$out/device.txt"
 echo "== check (exit $check_rc; 0 = agree, 1 = disagree, 124 = time limit)"; grep -E '^(FAIL|GPU and CPU)' "$out/check.log" | tail -n 20
-echo "== bench device (exit $bench_rc)"; tail -n 4 "$out/bench-device.log"
+echo "== $bench (exit $bench_rc)"; tail -n 4 "$out/$bench.log"

@@ -43,7 +43,7 @@
 #define OC_FIT_SCATTER_BIT 0x10
 #define OC_FIT_SHAPE_MASK 0x0F
 /* Lags of the autocorrelation per thread of oc_fit_acf. */
-#define OC_FIT_ACF_LAGS_PER_THREAD 8
+#define OC_FIT_ACF_LAGS_PER_THREAD 32
 
 #ifdef __CUDACC__
 #define OC_BLOCK_KERNEL(name, Args)                                                  \

@@ -33,7 +33,7 @@ import org.ocengine.fit.WalkerStreams;
 final class GpuEnsembleFits {
 
     /** Lags of the autocorrelation per thread (OC_FIT_ACF_LAGS_PER_THREAD). */
-    static final int ACF_LAGS_PER_THREAD = 8;
+    static final int ACF_LAGS_PER_THREAD = 32;
     /** Lags per autocorrelation launch (a multiple of {@link #ACF_LAGS_PER_THREAD}). */
     static final int ACF_LAGS_PER_LAUNCH = 64;
     /** The most parameters of a model (OC_FIT_MAX_DIM). */
