@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
                     + "minimum and maximum wall time, throughput, the JVM's peak heap, and writes JSON with --json. "
                     + "Reading inputs is timed separately and not included."},
         subcommands = {BenchCommand.Xmatch.class, BenchCommand.MonteCarlo.class, DeviceBenchCommand.class, BenchMcmc.class,
-                PipelineBenchCommand.class})
+                PipelineBenchCommand.class, OrbitsBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ocengine.datasets.mock.MockPreset;
 import org.ocengine.datasets.recovery.MockDemo;
+import org.ocengine.report.ReportConfig;
+import org.ocengine.report.RunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
             "Prints a recovery report against the truth: cluster RV and [Fe/H] bias and pull distributions (clusters with >= 10 "
                     + "flag-1 / flag-12 members; pulls with the published Monte-Carlo errors and with the errors from the stars' "
                     + "scatter), completeness and purity of flags 1 and 12, how many binaries and non-members were flagged out. "
-                    + "The run's outputs and recovery.txt, recovery.json and recovery_clusters.fits go to --out (default out/demo)."},
+                    + "The run's outputs and recovery.txt, recovery.json and recovery_clusters.fits go to --out (default out/demo), its figures "
+                    + "and an offline index.html to OUT/report (ocengine report)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ocengine demo",
@@ -59,6 +62,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--draws", defaultValue = "5000", paramLabel = "N",
             description = "Monte-Carlo realisations per cluster (default: ${DEFAULT-VALUE}).")
     int draws;
+
+    @Option(names = "--no-figures", description = "Skip drawing the run's figures and index.html into OUT/report.")
+    boolean noFigures;
 
     @Mixin
     BackendOptions backend;
@@ -93,6 +99,11 @@ final class DemoCommand implements Callable<Integer> {
             for (Path p : o.files()) {
                 w.println("  " + p);
             }
+        }
+        if (!noFigures) {
+            RunReport.Summary drawn = RunReport.render(out, out.resolve("report"), ReportConfig.defaults(), ConsoleProgress.of(progress),
+                    line -> report.note(err, line));
+            ReportCommand.print(drawn, report, spec.commandLine().getOut());
         }
         return 0;
     }

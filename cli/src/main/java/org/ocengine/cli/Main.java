@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             "Open-cluster catalogues from large spectroscopic surveys: cross-match LAMOST spectra with Gaia cluster members, combine repeated measurements, and derive each cluster's radial velocity and [Fe/H] by Monte-Carlo sampling with member quality flags (Fu et al. 2022), on the CPU or a GPU."},
         subcommands = {RunCommand.class, XmatchCommand.class, BenchCommand.class, DeviceCommand.class, CheckCommand.class,
                 StarsCommand.class, CompareCommand.class,
-                GenerateCommand.class, DemoCommand.class, GradientsCommand.class, CommandLine.HelpCommand.class},
+                GenerateCommand.class, DemoCommand.class, GradientsCommand.class, ReportCommand.class, OrbitsCommand.class,
+                CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",

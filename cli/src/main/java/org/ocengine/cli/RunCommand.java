@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.ocengine.cluster.ClusterConfig;
 import org.ocengine.combine.Weighting;
 import org.ocengine.fit.SamplerSettings;
+import org.ocengine.galaxy.GalaxyModel;
+import org.ocengine.galaxy.OrbitConfig;
 import org.ocengine.gradient.GradientConfig;
 import org.ocengine.pipeline.ClusterRun;
 import org.ocengine.pipeline.ClusterRunConfig;
@@ -103,6 +105,17 @@ final class RunCommand implements Callable<Integer> {
             description = "Output table formats, comma-separated: fits, csv, arrow (default: ${DEFAULT-VALUE}).")
     List<String> formats;
 
+    @Option(names = "--no-orbits", description = "Leave out the kinematics and orbit columns (SPEC.md 6), added by default when the --clusters table gives position, distance or parallax and proper motions.")
+    boolean noOrbits;
+
+    @Option(names = "--potential", defaultValue = "mcmillan17", paramLabel = "mcmillan17|mwpot14",
+            description = "Milky Way potential of the orbits (default: ${DEFAULT-VALUE}).")
+    String potential;
+
+    @Option(names = "--orbit-draws", defaultValue = "100", paramLabel = "N",
+            description = "Monte-Carlo realisations per cluster for the orbit uncertainties (default: ${DEFAULT-VALUE}).")
+    int orbitDraws;
+
     @Option(names = "--no-gradients", description = "Do not fit metallicity gradients.")
     boolean noGradients;
 
@@ -127,6 +140,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Progress bars on standard error (auto: when it is a terminal).")
     String progress;
 
+    @Option(names = {"--report", "--figures"},
+            description = "After the run, draw its figures and index.html into OUT/report (as 'ocengine report OUT' does).")
+    boolean figures;
+
     @Mixin
     ReportOptions report;
 
@@ -150,6 +167,7 @@ final class RunCommand implements Callable<Integer> {
                     default -> throw new IllegalArgumentException("--weighting must be snr or ivar, not " + weighting);
                 },
                 ClusterConfig.defaults(seed).withDraws(draws), backend.parsed(), backend.threads, formats)
+                .withOrbits(noOrbits ? null : OrbitConfig.defaults(seed).withModel(GalaxyModel.parse(potential)).withDraws(orbitDraws))
                 .withGradients(noGradients ? null : gradients());
         var err = spec.commandLine().getErr();
         var outw = spec.commandLine().getOut();
@@ -164,6 +182,11 @@ final class RunCommand implements Callable<Integer> {
             for (Path p : summary.outputs()) {
                 outw.println("  " + p);
             }
+        }
+        if (figures) {
+            org.ocengine.report.RunReport.Summary drawn = org.ocengine.report.RunReport.render(out, out.resolve("report"),
+                    org.ocengine.report.ReportConfig.defaults(), ConsoleProgress.of(progress), line -> report.note(err, line));
+            ReportCommand.print(drawn, report, outw);
         }
         return 0;
     }

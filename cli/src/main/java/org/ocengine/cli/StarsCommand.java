@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ocengine.combine.Weighting;
+import org.ocengine.galaxy.EscapeSpeedClassifier;
+import org.ocengine.galaxy.GalaxyModel;
+import org.ocengine.galaxy.SolarParameters;
 import org.ocengine.pipeline.StarRun;
 import org.ocengine.pipeline.StarRunConfig;
 import org.ocengine.quality.QualityConfig;
 import org.ocengine.quality.Survey;
-import org.ocengine.stars.HighVelocityClassifier;
 import org.ocengine.stars.PeriodogramConfig;
 import org.ocengine.stars.StarCatalogueConfig;
 import org.ocengine.stars.ZeroPointConfig;
@@ -133,7 +135,7 @@ final class StarsCommand implements Callable<Integer> {
                 formats);
         var err = spec.commandLine().getErr();
         var outw = spec.commandLine().getOut();
-        StarRun.Summary summary = StarRun.run(config, HighVelocityClassifier.unavailable(), out, ConsoleProgress.of(progress),
+        StarRun.Summary summary = StarRun.run(config, new EscapeSpeedClassifier(GalaxyModel.MCMILLAN17, SolarParameters.defaults()), out, ConsoleProgress.of(progress),
                 line -> report.note(err, line));
         if (!report.quiet) {
             outw.print(summary.report());

@@ -41,6 +41,17 @@ public interface ComputeBackend extends AutoCloseable {
     GroupStatistics groupedMonteCarlo(GroupedSamples samples, MonteCarloSpec spec);
 
     /**
+     * Batched orbit integration (SPEC.md 6): every orbit of {@code starts} integrated in {@code field}
+     * as {@code spec} says, reduced to its pericentre, apocentre, Z_max, energy checks and snapshots
+     * ({@link OrbitSummaries}). Orbits are independent, so results do not depend on how they are
+     * spread over threads or devices. Backends without an orbit kernel of their own inherit this CPU
+     * reference, which runs on the calling thread's fork-join pool.
+     */
+    default OrbitSummaries integrateOrbits(GravityField field, PhaseSpace starts, OrbitSpec spec) {
+        return CpuOrbitIntegration.run(field, starts, spec);
+    }
+
+    /**
      * Batched periodograms (SPEC.md 8): each series' generalised Lomb-Scargle periodogram (floating
      * mean, weights 1/err^2; Zechmeister &amp; Kürster 2009) over the grid, reduced to its highest peak
      * and that peak's false-alarm probability ({@link GeneralisedLombScargle}). The default runs the

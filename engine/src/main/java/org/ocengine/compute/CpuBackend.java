@@ -55,6 +55,11 @@ public final class CpuBackend implements ComputeBackend {
     }
 
     @Override
+    public OrbitSummaries integrateOrbits(GravityField field, PhaseSpace starts, OrbitSpec spec) {
+        return inPool(() -> CpuOrbitIntegration.run(field, starts, spec));
+    }
+
+    @Override
     public PeriodogramPeaks periodograms(TimeSeriesBatch batch, FrequencyGrid grid) {
         return inPool(() -> CpuPeriodograms.peaks(batch, grid));
     }

@@ -98,16 +98,19 @@ public final class ClusterRun {
                         clock.lap("combine");
                         counts.put("member_stars", (long) stars.rowCount());
                         try (var catalogue = runClusterStage(stars, backend, config, rejected, progress, alloc);
-                             Table clusters = joinClusterParameters(catalogue.clusters(), config, manifest, note, alloc)) {
+                             Table joined = joinClusterParameters(catalogue.clusters(), config, manifest, note, alloc)) {
                             clock.lap("cluster");
-                            counts.put("clusters", (long) clusters.rowCount());
-                            counts.put("clusters_high_quality", countTrue(clusters.booleans("high_quality")));
-                            written.addAll(record(out, manifest, clusters, "clusters"));
-                            written.addAll(record(out, manifest, catalogue.members(), "members"));
-                            report = ClusterReport.render(clusters);
-                            if (config.gradients() != null) {
-                                report += gradients(clusters, config, backend, progress, note, counts, out, manifest, written, alloc);
-                                clock.lap("gradients");
+                            try (Table clusters = ClusterOrbits.add(joined, config, backend, rejected, counts, note, progress, alloc)) {
+                                clock.lap("orbits");
+                                counts.put("clusters", (long) clusters.rowCount());
+                                counts.put("clusters_high_quality", countTrue(clusters.booleans("high_quality")));
+                                written.addAll(record(out, manifest, clusters, "clusters"));
+                                written.addAll(record(out, manifest, catalogue.members(), "members"));
+                                report = ClusterReport.render(clusters);
+                                if (config.gradients() != null) {
+                                    report += gradients(clusters, config, backend, progress, note, counts, out, manifest, written, alloc);
+                                    clock.lap("gradients");
+                                }
                             }
                         }
                     }
@@ -227,7 +230,8 @@ public final class ClusterRun {
                 note.accept(config.clusters() + ": no row for " + missing.size() + " cluster(s): " + String.join(", ", missing));
             }
             List<ColumnSpec> wanted = List.of(Columns.RA, Columns.DEC, Columns.PMRA, Columns.PMDEC, Columns.PARALLAX,
-                    Columns.DISTANCE, Columns.LOG_AGE, Columns.R50);
+                    Columns.DISTANCE, Columns.LOG_AGE, Columns.R50, Columns.PMRA_ERR, Columns.PMDEC_ERR, Columns.PARALLAX_ERR,
+                    Columns.DISTANCE_ERR);
             return clusters.extend(alloc, "clusters", b -> {
                 b.addBooleans(new ColumnSpec("in_cluster_table", ColumnType.BOOL, "", "Found in the --clusters table"), found);
                 for (ColumnSpec spec : wanted) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.ocengine.cluster.ClusterConfig;
 import org.ocengine.combine.Weighting;
 import org.ocengine.compute.Device;
+import org.ocengine.galaxy.OrbitConfig;
 import org.ocengine.gradient.GradientConfig;
 import org.ocengine.quality.QualityConfig;
 import org.ocengine.quality.Survey;
@@ -34,6 +35,8 @@ import org.ocengine.quality.Survey;
  * @param device              compute backend choice
  * @param threads             CPU threads (0: all)
  * @param formats             output table formats
+ * @param orbits              the kinematics and orbit stage (SPEC.md 6) added to the cluster catalogue when its
+ *                            rows have position, distance or parallax, proper motions and RV; null turns it off
  * @param gradients           the metallicity-gradient fits run on the finished cluster table
  *                            ({@link GradientConfig#paper} for the papers' fits), or null for none
  */
@@ -42,7 +45,7 @@ public record ClusterRunConfig(Path spectra, Path members, Path clusters, Map<St
                                QualityConfig quality, double minMembership, double radiusArcsec, double memberEpoch,
                                double spectraEpoch, Weighting weighting,
                                ClusterConfig cluster, Device device, int threads, List<String> formats,
-                               GradientConfig gradients) {
+                               OrbitConfig orbits, GradientConfig gradients) {
 
     public ClusterRunConfig {
         spectraColumns = Map.copyOf(spectraColumns);
@@ -57,20 +60,26 @@ public record ClusterRunConfig(Path spectra, Path members, Path clusters, Map<St
         }
     }
 
-    /** A configuration without gradient fits. */
+    /** A configuration with the orbit stage at its defaults (SPEC.md 6, keyed by the cluster seed) and no gradient fits. */
     public ClusterRunConfig(Path spectra, Path members, Path clusters, Map<String, String> spectraColumns,
                             Map<String, String> memberColumns, Map<String, String> clusterColumns, Survey survey,
                             QualityConfig quality, double minMembership, double radiusArcsec, double memberEpoch,
                             double spectraEpoch, Weighting weighting,
                             ClusterConfig cluster, Device device, int threads, List<String> formats) {
         this(spectra, members, clusters, spectraColumns, memberColumns, clusterColumns, survey, quality, minMembership, radiusArcsec,
-                memberEpoch, spectraEpoch, weighting, cluster, device, threads, formats, null);
+                memberEpoch, spectraEpoch, weighting, cluster, device, threads, formats, OrbitConfig.defaults(cluster.seed()), null);
     }
 
     /** The same run with these gradient fits (null: none). */
     public ClusterRunConfig withGradients(GradientConfig value) {
         return new ClusterRunConfig(spectra, members, clusters, spectraColumns, memberColumns, clusterColumns, survey, quality,
-                minMembership, radiusArcsec, memberEpoch, spectraEpoch, weighting, cluster, device, threads, formats, value);
+                minMembership, radiusArcsec, memberEpoch, spectraEpoch, weighting, cluster, device, threads, formats, orbits, value);
+    }
+
+    /** The same run with another orbit stage (null: off). */
+    public ClusterRunConfig withOrbits(OrbitConfig value) {
+        return new ClusterRunConfig(spectra, members, clusters, spectraColumns, memberColumns, clusterColumns, survey, quality,
+                minMembership, radiusArcsec, memberEpoch, spectraEpoch, weighting, cluster, device, threads, formats, value, gradients);
     }
 
     /** The configuration as plain values, for the manifest. */
@@ -100,6 +109,7 @@ public record ClusterRunConfig(Path spectra, Path members, Path clusters, Map<St
         m.put("spectra_columns", new java.util.TreeMap<>(spectraColumns));
         m.put("member_columns", new java.util.TreeMap<>(memberColumns));
         m.put("cluster_columns", new java.util.TreeMap<>(clusterColumns));
+        m.put("orbits", orbits == null ? "off" : orbits.describe());
         m.put("gradients", gradients == null ? "off" : gradients.describe());
         return m;
     }

@@ -23,7 +23,9 @@ public final class RejectedRows {
         /** A cluster was left out of the catalogue. */
         CLUSTER_DROPPED("cluster dropped"),
         /** A cross-match pair was not used (the spectrum had a nearer member of the same cluster). */
-        MATCH_DROPPED("match dropped");
+        MATCH_DROPPED("match dropped"),
+        /** The row keeps its place, but its Galactic kinematics and orbit could not be computed (left missing). */
+        NO_ORBIT("no orbit");
 
         private final String label;
 
@@ -60,7 +62,7 @@ public final class RejectedRows {
     public static final ColumnSpec COLUMN = new ColumnSpec("column", ColumnType.STRING, "", "Column whose value caused it");
     public static final ColumnSpec VALUE = new ColumnSpec("value", ColumnType.STRING, "", "That value, as text");
     public static final ColumnSpec REASON = new ColumnSpec("reason", ColumnType.STRING, "", "Why");
-    public static final ColumnSpec ACTION = new ColumnSpec("action", ColumnType.STRING, "", "What was done: row dropped, value set missing, cluster dropped, match dropped");
+    public static final ColumnSpec ACTION = new ColumnSpec("action", ColumnType.STRING, "", "What was done: row dropped, value set missing, cluster dropped, match dropped, no orbit");
 
     private final List<Entry> entries = new ArrayList<>();
 

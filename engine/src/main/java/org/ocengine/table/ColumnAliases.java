@@ -78,6 +78,7 @@ public final class ColumnAliases {
         put(Columns.R50, "r50");
         put(Columns.DISTANCE, "distance", "DistPc", "dist50", "dmode", "DMode", "r_med_geo");
         put(Columns.LOG_AGE, "log_age", "AgeNN", "logAge50", "logage", "logAge", "logAgeNN");
+        put(Columns.DISTANCE_ERR, "distance_err", "e_Dist", "e_dist");
         // time-domain observations
         put(Columns.EXPOSURE_ID, "exposure_id", "lmjm", "exposure");
         put(Columns.ARC_LAMP_ALT, "arc_lamp_alt");

@@ -89,6 +89,7 @@ public final class Columns {
     public static final ColumnSpec R50 = def("r50", FLOAT64, "deg", "Radius containing half the members");
     public static final ColumnSpec DISTANCE = def("distance", FLOAT64, "pc", "Distance");
     public static final ColumnSpec LOG_AGE = def("log_age", FLOAT64, "", "log10 of the age in years");
+    public static final ColumnSpec DISTANCE_ERR = def("distance_err", FLOAT64, "pc", "Distance uncertainty");
 
     // Time-domain observations (RV zero-point correction, SPEC.md 4)
     public static final ColumnSpec EXPOSURE_ID = def("exposure_id", INT64, "", "Exposure identifier within a plate (LAMOST lmjm: local modified Julian minute of the exposure)");
