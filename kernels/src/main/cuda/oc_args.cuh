@@ -212,6 +212,37 @@ typedef struct {
     oc_i64 kept;
 } OcFitPercentileArgs;
 
+/* orbits.cu, oc_orbit_integrate: one orbit per thread with a symplectic scheme (see orbits.cu for the field layout). */
+typedef struct {
+    const double* start;      /* 6 per orbit: x, y, z (kpc), vx, vy, vz (km/s) */
+    const double* field;      /* OC_ORBIT_FIELD_WORDS per component */
+    oc_i64 components;
+    const double* tables;     /* the multipole tables the field points into */
+    const double* kicks;      /* stages + 1 kick coefficients */
+    const double* drifts;     /* stages drift coefficients */
+    oc_i64 stages;
+    oc_i64 steps;
+    double h;                 /* step, natural time units (kpc / (km/s)); negative back in time */
+    double total;             /* the whole interval, natural units */
+    const double* snapTimes;  /* natural units */
+    oc_i64 snapshots;
+    double direction;         /* sign of the interval */
+    double* out;              /* OC_ORBIT_OUT_WORDS per orbit */
+    double* snapR;            /* [orbit * snapshots + k] */
+    double* snapZ;
+    oc_i64 orbit0;            /* thread t integrates orbit orbit0 + t */
+} OcOrbitArgs;
+
+/* orbits.cu, oc_orbit_field: potential and forces at points, 3 values per point. */
+typedef struct {
+    const double* field;
+    oc_i64 components;
+    const double* tables;
+    const double* cylR;
+    const double* z;
+    double* out;
+} OcOrbitFieldArgs;
+
 /* self_test.cu: device functions against Java (ocengine check and the tests). */
 typedef struct {
     const oc_u64* in;         /* 6 words per item: counter c0..c3, key k0, k1 */

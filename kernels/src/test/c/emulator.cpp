@@ -25,6 +25,7 @@
 #include "monte_carlo.cu"
 #include "self_test.cu"
 #include "ensemble_mcmc.cu"
+#include "orbits.cu"
 
 namespace {
 
@@ -66,6 +67,8 @@ const Kernel kernels[] = {
     OC_EMULATE(oc_fit_acf, OcFitAcfArgs),
     OC_EMULATE(oc_fit_tau, OcFitTauArgs),
     OC_EMULATE(oc_fit_percentiles, OcFitPercentileArgs),
+    OC_EMULATE(oc_orbit_integrate, OcOrbitArgs),
+    OC_EMULATE(oc_orbit_field, OcOrbitFieldArgs),
 };
 
 void readFully(void* to, size_t n) {

@@ -5,9 +5,13 @@ import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.ocengine.compute.ComputeBackend;
 import org.ocengine.compute.GroupStatistics;
+import org.ocengine.compute.GravityField;
 import org.ocengine.compute.GroupedSamples;
 import org.ocengine.compute.MatchPairs;
 import org.ocengine.compute.MonteCarloSpec;
+import org.ocengine.compute.OrbitSpec;
+import org.ocengine.compute.OrbitSummaries;
+import org.ocengine.compute.PhaseSpace;
 import org.ocengine.compute.SkyPositions;
 import org.ocengine.fit.FitBatch;
 import org.ocengine.fit.FitResults;
@@ -20,7 +24,10 @@ import org.ocengine.random.Ziggurat;
  * on a {@link KernelDevice}, with the CPU backend's results (identical pair sets and separations;
  * identical Monte-Carlo statistics; the same chains, so identical percentiles, and autocorrelation
  * times equal to rounding). Sampler settings the kernel does not take (other moves, or several)
- * run the reference sampler on the JVM's common pool, as the interface's default does.
+ * run the reference sampler on the JVM's common pool, as the interface's default does. Orbits
+ * ({@link GpuOrbits}): the symplectic schemes in the galaxy package's potentials, one orbit per
+ * thread, equal to the CPU's to rounding; DOP853, or a field the kernel does not know, runs the CPU
+ * reference as the interface's default does.
  *
  * <p>Failures on the device ({@link DeviceFailure}: out of memory, a failed kernel) propagate as an
  * {@link IllegalStateException} naming the operation, unless the backend was opened for
@@ -140,6 +147,21 @@ public final class CudaBackend implements ComputeBackend {
             return new GpuEnsembleFits(kernels, ziggurat).run(batch, settings, fitDone);
         } catch (DeviceFailure e) {
             return fallBack("ensemble sampling", e).sampleEnsembles(batch, settings, fitDone);
+        }
+    }
+
+    @Override
+    public synchronized OrbitSummaries integrateOrbits(GravityField field, PhaseSpace starts, OrbitSpec spec) {
+        if (cpu != null) {
+            return cpu.integrateOrbits(field, starts, spec);
+        }
+        if (!GpuOrbits.supports(field, spec)) {
+            return ComputeBackend.super.integrateOrbits(field, starts, spec);
+        }
+        try {
+            return new GpuOrbits(kernels).run(field, starts, spec);
+        } catch (DeviceFailure e) {
+            return fallBack("orbit integration", e).integrateOrbits(field, starts, spec);
         }
     }
 

@@ -31,6 +31,8 @@ final class Kernels {
         10 * 8, // OcFitAcfArgs
         7 * 8, // OcFitTauArgs
         7 * 8, // OcFitPercentileArgs
+        17 * 8, // OcOrbitArgs
+        6 * 8, // OcOrbitFieldArgs
     };
     private static final int SCAN = 0;
     private static final int RADIX = 1;
@@ -49,12 +51,15 @@ final class Kernels {
     private static final int FIT_ACF = 14;
     private static final int FIT_TAU = 15;
     private static final int FIT_PERCENTILES = 16;
+    private static final int ORBIT = 17;
+    private static final int ORBIT_FIELD = 18;
 
     /** Every kernel launched from here. */
     static final List<String> NAMES = List.of("oc_abi_sizes", "oc_scan_sums", "oc_scan_apply", "oc_radix_count", "oc_radix_scatter",
             "oc_sky_zone_histogram", "oc_sky_band_count", "oc_sky_band_scatter", "oc_sky_gather", "oc_sky_count", "oc_sky_write",
             "oc_mc_draws", "oc_mc_reduce", "oc_test_philox", "oc_test_normal", "oc_test_ziggurat", "oc_test_math", "oc_test_unit_vector",
-            "oc_fit_sample", "oc_fit_acf", "oc_fit_tau", "oc_fit_percentiles");
+            "oc_fit_sample", "oc_fit_acf", "oc_fit_tau", "oc_fit_percentiles",
+            "oc_orbit_integrate", "oc_orbit_field");
 
     private final KernelDevice device;
 
@@ -293,5 +298,26 @@ final class Kernels {
     void fitPercentiles(FitChunk c, DeviceBuffer out, long walkers, long kept) {
         launch("oc_fit_percentiles", c.slots(), FIT_PERCENTILES, new KernelArgs().pointer(c.chain()).pointer(c.chainOffset())
                 .pointer(c.slotFit()).pointer(c.slotDim()).pointer(out).i64(walkers).i64(kept));
+    }
+
+    // ---- orbits.cu
+
+    /** One launch of the orbit kernel: its inputs, the scheme, the step, the outputs and the first orbit. */
+    record OrbitLaunch(DeviceBuffer start, DeviceBuffer field, long components, DeviceBuffer tables, DeviceBuffer kicks,
+                       DeviceBuffer drifts, long stages, long steps, double h, double total, DeviceBuffer snapTimes, long snapshots,
+                       double direction, DeviceBuffer out, DeviceBuffer snapR, DeviceBuffer snapZ, long orbit0) {
+    }
+
+    void orbitIntegrate(long orbits, OrbitLaunch l) {
+        launch("oc_orbit_integrate", orbits, ORBIT, new KernelArgs().pointer(l.start()).pointer(l.field()).i64(l.components())
+                .pointer(l.tables()).pointer(l.kicks()).pointer(l.drifts()).i64(l.stages()).i64(l.steps()).f64(l.h()).f64(l.total())
+                .pointer(l.snapTimes()).i64(l.snapshots()).f64(l.direction()).pointer(l.out()).pointer(l.snapR()).pointer(l.snapZ())
+                .i64(l.orbit0()));
+    }
+
+    void orbitField(long points, DeviceBuffer field, long components, DeviceBuffer tables, DeviceBuffer cylR, DeviceBuffer z,
+                    DeviceBuffer out) {
+        launch("oc_orbit_field", points, ORBIT_FIELD, new KernelArgs().pointer(field).i64(components).pointer(tables).pointer(cylR)
+                .pointer(z).pointer(out));
     }
 }

@@ -185,4 +185,38 @@ final class ParityInputs {
         double v = rng.nextDouble();
         return Math.sqrt(-2 * Math.log1p(-u)) * Math.cos(2 * Math.PI * v);
     }
+
+    /**
+     * Orbit starts (6 per orbit, Galactocentric Cartesian kpc and km/s): disc stars at R 3-15 kpc,
+     * |z| up to 1 kpc, rotating at 150-260 km/s with 40 km/s in R and 30 in z, every tenth a halo
+     * star (R up to 40 kpc, |z| up to 20, isotropic 150 km/s), and orbit 5 (when there are that
+     * many) starting exactly in the plane on the x axis, so the recorder's turning points and the
+     * field's z = 0 and y = 0 paths are exercised.
+     */
+    static double[] orbits(SplittableRandom rng, int n) {
+        double[] v = new double[6 * n];
+        for (int i = 0; i < n; i++) {
+            boolean halo = i % 10 == 9;
+            double cylR = halo ? rng.nextDouble(2, 40) : rng.nextDouble(3, 15);
+            double phi = rng.nextDouble(0, 2 * Math.PI);
+            double z = halo ? rng.nextDouble(-20, 20) : rng.nextDouble(-1, 1);
+            double vPhi = halo ? 150 * gaussian(rng) : rng.nextDouble(150, 260);
+            double vR = (halo ? 150 : 40) * gaussian(rng);
+            double vz = (halo ? 150 : 30) * gaussian(rng);
+            if (i == 5) {
+                phi = 0;
+                z = 0;
+            }
+            double c = Math.cos(phi);
+            double s = Math.sin(phi);
+            int o = 6 * i;
+            v[o] = cylR * c;
+            v[o + 1] = cylR * s;
+            v[o + 2] = z;
+            v[o + 3] = vR * c - vPhi * s;
+            v[o + 4] = vR * s + vPhi * c;
+            v[o + 5] = vz;
+        }
+        return v;
+    }
 }
