@@ -3,18 +3,20 @@
 # unpacks the Java runtime (the machine has no Java), records the GPU, then runs
 #   ocengine device                          -> $OUT/device.txt
 #   ocengine check --device cuda             -> $OUT/check.json, $OUT/check.log   (full scale)
-# and, with no argument (the issue 5 benchmarks),
-#   ocengine bench device --fits 0           -> $OUT/bench-device.json, $OUT/bench-device.log
-# or, with the argument "mcmc" (issue 8, a second call: the tool allows 10 minutes per call),
-#   ocengine bench device --mcmc-only        -> $OUT/bench-mcmc.json, $OUT/bench-mcmc.log
+# and one benchmark part (one call each: the tool allows 10 minutes per call):
+#   no argument (issue 5):  ocengine bench device --part sky-mc  -> $OUT/bench-device.json, .log
+#   mcmc (issue 8):         ocengine bench device --part mcmc    -> $OUT/bench-mcmc.json, .log
+#   orbits (issue 8):       ocengine bench device --part orbits  -> $OUT/bench-orbits.json, .log
 # Each step has its own time limit so that the earlier results come back even if a later one runs
 # long; the whole script stays inside the tool's 10 minutes. Prints a short summary last.
 set -uo pipefail
 out=${OUT:?OUT must name the folder whose files come back}
 part=${1:-sky-mc}
 case $part in
-  sky-mc | mcmc) ;;
-  *) echo "run-on-device: unknown part '$part' (sky-mc or mcmc)"; exit 2 ;;
+  sky-mc) bench=bench-device ;;
+  mcmc) bench=bench-mcmc ;;
+  orbits) bench=bench-orbits ;;
+  *) echo "run-on-device: unknown part '$part' (sky-mc, mcmc or orbits)"; exit 2 ;;
 esac
 jre=/tmp/ocengine-jre
 mkdir -p "$jre"
@@ -33,13 +35,7 @@ timeout 60 "${ocengine[@]}" device > "$out/device.txt" 2>&1
 device_rc=$?
 timeout 200 "${ocengine[@]}" check --device cuda --out "$out/check.json" > "$out/check.log" 2>&1
 check_rc=$?
-if [[ $part == mcmc ]]; then
-  bench=bench-mcmc
-  timeout 300 "${ocengine[@]}" bench device --mcmc-only --repeat 2 --json "$out/$bench.json" > "$out/$bench.log" 2>&1
-else
-  bench=bench-device
-  timeout 300 "${ocengine[@]}" bench device --fits 0 --json "$out/$bench.json" > "$out/$bench.log" 2>&1
-fi
+timeout 300 "${ocengine[@]}" bench device --part "$part" --json "$out/$bench.json" > "$out/$bench.log" 2>&1
 bench_rc=$?
 
 echo "== machine"; cat "$out/machine.txt"

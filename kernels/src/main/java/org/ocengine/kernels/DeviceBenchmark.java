@@ -14,6 +14,10 @@ import org.apache.arrow.vector.Float8Vector;
 import org.ocengine.compute.ComputeBackend;
 import org.ocengine.compute.GroupStatistics;
 import org.ocengine.compute.GroupedSamples;
+import org.ocengine.compute.OrbitIntegrator;
+import org.ocengine.compute.OrbitSpec;
+import org.ocengine.compute.OrbitSummaries;
+import org.ocengine.compute.PhaseSpace;
 import org.ocengine.compute.MatchPairs;
 import org.ocengine.compute.MonteCarloSpec;
 import org.ocengine.compute.SkyPositions;
@@ -22,6 +26,7 @@ import org.ocengine.fit.FitModel;
 import org.ocengine.fit.FitProblem;
 import org.ocengine.fit.FitResults;
 import org.ocengine.fit.SamplerSettings;
+import org.ocengine.galaxy.McMillan17;
 
 /**
  * The GPU benchmarks of issue 5 ({@code ocengine bench device}), each run on the GPU and on the CPU
@@ -36,7 +41,10 @@ import org.ocengine.fit.SamplerSettings;
  *   <li>ensemble MCMC ({@link #ensembleFits}, issue 8): quadratic gradient fits with the published
  *       sampler set-up (300 walkers x 10,000 steps, 2,000 discarded), the CPU backend on the first
  *       {@code cpuFits} of them (each fit's result is independent of the others in the batch, so
- *       they are compared one to one and the CPU time is also given per fit).</li>
+ *       they are compared one to one and the CPU time is also given per fit);</li>
+ *   <li>orbits ({@link #orbits}, issue 8): 10^6 disc and halo orbits integrated 500 Myr back in
+ *       McMillan17 with a symplectic scheme, snapshots every 100 Myr, the CPU backend on the first
+ *       {@code cpuOrbits} (compared one to one, time extrapolated per orbit).</li>
  * </ul>
  *
  * Each GPU measurement is a warm-up run then the median of {@code gpuRepeat} runs; the CPU gets a
@@ -104,6 +112,32 @@ public final class DeviceBenchmark {
     static final int FLOPS_PER_CLOCK_PER_SM = 64;
     /** Times each kept sample crosses device memory at least: written by the sampler, read by the autocorrelation and by the selection. */
     static final int CHAIN_PASSES = 3;
+
+    /**
+     * The orbit benchmark's size.
+     *
+     * @param orbits      orbits in the batch
+     * @param durationMyr how far back, Myr
+     * @param stepMyr     symplectic step, Myr
+     * @param integrator  LEAPFROG or SYMPLECTIC4
+     * @param cpuOrbits   the first this many orbits also run on the CPU backend
+     * @param gpuRepeat   timed GPU runs (after a warm-up on a small batch)
+     */
+    public record OrbitSizes(int orbits, double durationMyr, double stepMyr, OrbitIntegrator integrator, int cpuOrbits, int gpuRepeat) {
+
+        /** The issue's size: 10^6 orbits x 500 Myr in McMillan17, 4th-order symplectic at 0.1 Myr; 2,000 on the CPU. */
+        public static OrbitSizes issue() {
+            return new OrbitSizes(1_000_000, 500, OrbitSpec.DEFAULT_STEP_MYR, OrbitIntegrator.SYMPLECTIC4, 2000, 1);
+        }
+    }
+
+    /**
+     * Double-precision operations per McMillan17 force evaluation assumed for the floor: the multipole
+     * expansion to l = 64 (33 orders x about 36 for the quintic, its derivative and the Legendre
+     * recurrence), four disc ansatz terms (about 75 each with their exp, expm1 and log1p), the NFW
+     * halo and the coordinates (about 100): an estimate to check against the SASS.
+     */
+    static final int FLOPS_PER_MCMILLAN_FORCE = 1600;
 
     /** Rows per generation task (a multiple of 8, so tasks never share a validity byte). */
     private static final int GENERATION_CHUNK = 1 << 20;
@@ -403,6 +437,75 @@ public final class DeviceBenchmark {
         m.put("floor_fp64_s", flopFloor);
         m.put("floor_device_memory_s", byteFloor);
         m.put("chain_bytes", chainBytes);
+        m.put("measured_over_floor", gpuMedian / floor);
+        return m;
+    }
+
+    /**
+     * The orbit benchmark: orbits in McMillan17 on the GPU (the median of {@code gpuRepeat} runs
+     * after a warm-up) and the first {@code cpuOrbits} on the CPU backend, compared orbit by orbit
+     * ({@link ParityCheck#orbitDifference}), with the floor: the force evaluations' double-precision
+     * work over the FP64 units (bytes are negligible: 48 in and 64 + 16 per snapshot out per orbit).
+     */
+    public static Map<String, Object> orbits(CudaBackend gpu, ComputeBackend cpu, OrbitSizes z, Hardware hw, long seed,
+                                             Consumer<String> progress) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        double[] all = ParityInputs.orbits(new SplittableRandom(seed), z.orbits());
+        PhaseSpace starts = new PhaseSpace(all);
+        double d = -Math.abs(z.durationMyr());
+        int snapshots = (int) Math.floor(Math.abs(d) / 100);
+        double[] snapTimes = new double[snapshots + 1];
+        for (int k = 0; k <= snapshots; k++) {
+            snapTimes[k] = -100.0 * k;
+        }
+        OrbitSpec spec = new OrbitSpec(z.integrator(), d, z.stepMyr(), OrbitSpec.DEFAULT_TOLERANCE, snapTimes);
+        var field = McMillan17.standard();
+        gpu.integrateOrbits(field, new PhaseSpace(Arrays.copyOf(all, 6 * Math.min(z.orbits(), 1000))), spec);
+        OrbitSummaries[] last = new OrbitSummaries[1];
+        double[] gpuTimes = time(z.gpuRepeat(), () -> last[0] = gpu.integrateOrbits(field, starts, spec));
+        OrbitSummaries gpuResult = last[0];
+        progress.accept(String.format(Locale.ROOT, "orbits on the GPU: %s s (median %.3f s)", fmt(gpuTimes), median(gpuTimes)));
+        int cpuOrbits = Math.min(z.cpuOrbits(), z.orbits());
+        PhaseSpace cpuStarts = new PhaseSpace(Arrays.copyOf(all, 6 * cpuOrbits));
+        cpu.integrateOrbits(field, new PhaseSpace(Arrays.copyOf(all, 6 * Math.min(cpuOrbits, 16))), spec);
+        double[] cpuTimes = time(1, () -> last[0] = cpu.integrateOrbits(field, cpuStarts, spec));
+        progress.accept(String.format(Locale.ROOT, "orbits on the CPU, %d orbits: %.3f s", cpuOrbits, cpuTimes[0]));
+        int s = spec.snapshotCount();
+        OrbitSummaries gpuFirst = new OrbitSummaries(Arrays.copyOf(gpuResult.rPeri(), cpuOrbits), Arrays.copyOf(gpuResult.rApo(), cpuOrbits),
+                Arrays.copyOf(gpuResult.zMax(), cpuOrbits), Arrays.copyOf(gpuResult.energy(), cpuOrbits),
+                Arrays.copyOf(gpuResult.energyDrift(), cpuOrbits), Arrays.copyOf(gpuResult.lzChange(), cpuOrbits),
+                Arrays.copyOf(gpuResult.snapshotR(), cpuOrbits * s), Arrays.copyOf(gpuResult.snapshotZ(), cpuOrbits * s), s,
+                Arrays.copyOf(gpuResult.steps(), cpuOrbits), Arrays.copyOf(gpuResult.failure(), cpuOrbits), 0);
+        String difference = ParityCheck.orbitDifference(last[0], gpuFirst);
+        double evaluations = gpuResult.forceEvaluations();
+        double floor = evaluations * FLOPS_PER_MCMILLAN_FORCE / ((double) hw.multiprocessors() * FLOPS_PER_CLOCK_PER_SM * hw.clockHz());
+        double gpuMedian = median(gpuTimes);
+        double cpuPerOrbit = cpuTimes[0] / Math.max(1, cpuOrbits);
+        double worstDrift = 0;
+        for (double e : gpuResult.energyDrift()) {
+            worstDrift = Double.isNaN(e) ? worstDrift : Math.max(worstDrift, e);
+        }
+        m.put("orbits", z.orbits());
+        m.put("potential", "McMillan17");
+        m.put("integrator", z.integrator().label());
+        m.put("duration_myr", d);
+        m.put("step_myr", z.stepMyr());
+        m.put("force_evaluations", evaluations);
+        m.put("largest_energy_drift_gpu", worstDrift);
+        m.put("cpu_orbits", cpuOrbits);
+        m.put("agree_with_cpu", difference == null);
+        m.put("difference", difference == null ? "energy within " + ParityCheck.ORBIT_ENERGY_TOLERANCE + ", peri/apo, Z_max, snapshots within "
+                + ParityCheck.ORBIT_TOLERANCE : difference);
+        m.put("gpu_seconds", gpuTimes);
+        m.put("gpu_median_s", gpuMedian);
+        m.put("cpu_seconds_for_cpu_orbits", cpuTimes[0]);
+        m.put("cpu_seconds_per_orbit", cpuPerOrbit);
+        m.put("cpu_seconds_all_orbits_extrapolated", cpuPerOrbit * z.orbits());
+        m.put("speedup_vs_cpu", cpuPerOrbit * z.orbits() / gpuMedian);
+        m.put("floor_note", "compute-bound: " + FLOPS_PER_MCMILLAN_FORCE + " double-precision operations per McMillan17 force evaluation (an "
+                + "estimate) at " + FLOPS_PER_CLOCK_PER_SM + " per clock per multiprocessor (no fused multiply-adds: the kernels are built with "
+                + "-fmad=false); energy checks and turning points come on top. Bytes: 48 per orbit in, 64 + 16 per snapshot out.");
+        m.put("floor_fp64_s", floor);
         m.put("measured_over_floor", gpuMedian / floor);
         return m;
     }

@@ -60,6 +60,20 @@ class DeviceBenchmarkTest {
     }
 
     @Test
+    void orbitsAgainstTheCpuWithTheirFloor() {
+        List<String> progress = new ArrayList<>();
+        Map<String, Object> orbits;
+        try (CudaBackend gpu = new CudaBackend(new EmulatedDevice(64L << 20), null, note -> { }); CpuBackend cpu = new CpuBackend(2)) {
+            orbits = DeviceBenchmark.orbits(gpu, cpu, new DeviceBenchmark.OrbitSizes(12, 120, 1.0,
+                    org.ocengine.compute.OrbitIntegrator.LEAPFROG, 5, 1), HARDWARE, 2, progress::add);
+        }
+        assertEquals(true, orbits.get("agree_with_cpu"), String.valueOf(orbits.get("difference")));
+        assertEquals(12 * 121.0, (Double) orbits.get("force_evaluations"), "one evaluation per leapfrog step, plus the first");
+        assertEquals(12 * 121.0 * 1600 / (132 * 64 * 1.98e9), (Double) orbits.get("floor_fp64_s"), 1e-18);
+        assertEquals(2, progress.size(), progress.toString());
+    }
+
+    @Test
     void theMockSurveyIsReproducibleAndMostlyMatched() {
         try (RootAllocator allocator = new RootAllocator(); CpuBackend one = new CpuBackend(1)) {
             Float8Vector[] v = DeviceBenchmark.survey(allocator, 5000, 3_000_000, 9);
