@@ -231,6 +231,8 @@ typedef struct {
     double* snapR;            /* [orbit * snapshots + k] */
     double* snapZ;
     oc_i64 orbit0;            /* thread t integrates orbit orbit0 + t */
+    oc_i64 scheme;            /* 0 the symplectic splitting of kicks and drifts, 1 DOP853 */
+    double tolerance;         /* DOP853: relative tolerance; absolute: this many kpc, 100 times this many km/s */
 } OcOrbitArgs;
 
 /* orbits.cu, oc_orbit_field: potential and forces at points, 3 values per point. */

@@ -16,13 +16,58 @@
  *   4 disc, analytic part (DiscAnsatz)   sigma0, rd, zd, rHole, vertical (0 exponential, 1 sech^2), 4 pi G
  *   5 multipole expansion    offset of its table in `tables`, ln rMin, step, nodes, orders, rMin, rMax, lMax
  *                            (the table of MultipoleExpansion.table(), as it is)
+ * DOP853 (scheme 1) follows Commons Math's EmbeddedRungeKuttaIntegrator: its first step guess,
+ * error norm (the 5th- and 3rd-order estimators combined as Hairer's), step control (safety 0.9,
+ * factor within [0.2, 10], exponent -1/8), minimum step 1e-12 of the interval and the last step cut
+ * to end on the interval; the recorder sees each accepted step through the cubic Hermite of its ends
+ * (the CPU uses DOP853's 7th-order dense output: turning points and snapshots differ by about
+ * 1e-8 relative on 0.5-2 Myr steps, within the issue's 1e-6).
  * The device's exp, log, log1p, expm1 and pow are CUDA's (within an ulp or two of Java's), so orbits
  * agree with the CPU's to rounding amplified by the orbit's dynamics, not to the bit.
  */
 #include "oc_args.cuh"
 
 #define OC_ORBIT_FIELD_WORDS 16
-#define OC_ORBIT_OUT_WORDS 8
+#define OC_ORBIT_OUT_WORDS 9
+
+#ifdef __CUDACC__
+#define OC_CONSTANT __constant__ static const
+#else
+#define OC_CONSTANT static const
+#endif
+
+/* Dormand-Prince 8(5,3) (Hairer, Norsett & Wanner's DOP853): the stages (row 12 is the
+   first-same-as-last stage: the 8th-order weights), the three extra stages and the coefficients of
+   the 7th-order dense output, and the two error estimators, as scipy.integrate's
+   dop853_coefficients print them (the field does not depend on time, so the nodes are not needed). */
+OC_CONSTANT double OC_DOP_A[13][12] = {
+    {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0},
+    {0.05260015195876773, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0},
+    {0.0197250569845379, 0.0591751709536137, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0},
+    {0.02958758547680685, 0.0, 0.08876275643042054, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0},
+    {0.2413651341592667, 0.0, -0.8845494793282861, 0.924834003261792, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0},
+    {0.037037037037037035, 0.0, 0.0, 0.17082860872947386, 0.12546768756682242, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0},
+    {0.037109375, 0.0, 0.0, 0.17025221101954405, 0.06021653898045596, -0.017578125, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0},
+    {0.03709200011850479, 0.0, 0.0, 0.17038392571223998, 0.10726203044637328, -0.015319437748624402, 0.008273789163814023, 0.0, 0.0, 0.0, 0.0, 0.0},
+    {0.6241109587160757, 0.0, 0.0, -3.3608926294469414, -0.868219346841726, 27.59209969944671, 20.154067550477894, -43.48988418106996, 0.0, 0.0, 0.0, 0.0},
+    {0.47766253643826434, 0.0, 0.0, -2.4881146199716677, -0.590290826836843, 21.230051448181193, 15.279233632882423, -33.28821096898486, -0.020331201708508627, 0.0, 0.0, 0.0},
+    {-0.9371424300859873, 0.0, 0.0, 5.186372428844064, 1.0914373489967295, -8.149787010746927, -18.52006565999696, 22.739487099350505, 2.4936055526796523, -3.0467644718982196, 0.0, 0.0},
+    {2.273310147516538, 0.0, 0.0, -10.53449546673725, -2.0008720582248625, -17.9589318631188, 27.94888452941996, -2.8589982771350235, -8.87285693353063, 12.360567175794303, 0.6433927460157636, 0.0},
+    {0.054293734116568765, 0.0, 0.0, 0.0, 0.0, 4.450312892752409, 1.8915178993145003, -5.801203960010585, 0.3111643669578199, -0.1521609496625161, 0.20136540080403034, 0.04471061572777259},
+};
+OC_CONSTANT double OC_DOP_A_EXTRA[3][16] = {
+    {0.056167502283047954, 0.0, 0.0, 0.0, 0.0, 0.0, 0.25350021021662483, -0.2462390374708025, -0.12419142326381637, 0.15329179827876568, 0.00820105229563469, 0.007567897660545699, -0.008298, 0.0, 0.0, 0.0},
+    {0.03183464816350214, 0.0, 0.0, 0.0, 0.0, 0.028300909672366776, 0.053541988307438566, -0.05492374857139099, 0.0, 0.0, -0.00010834732869724932, 0.0003825710908356584, -0.00034046500868740456, 0.1413124436746325, 0.0, 0.0},
+    {-0.42889630158379194, 0.0, 0.0, 0.0, 0.0, -4.697621415361164, 7.683421196062599, 4.06898981839711, 0.3567271874552811, 0.0, 0.0, 0.0, -0.0013990241651590145, 2.9475147891527724, -9.15095847217987, 0.0},
+};
+OC_CONSTANT double OC_DOP_D[4][16] = {
+    {-8.428938276109013, 0.0, 0.0, 0.0, 0.0, 0.5667149535193777, -3.0689499459498917, 2.38466765651207, 2.117034582445028, -0.871391583777973, 2.2404374302607883, 0.6315787787694688, -0.08899033645133331, 18.148505520854727, -9.194632392478356, -4.436036387594894},
+    {10.427508642579134, 0.0, 0.0, 0.0, 0.0, 242.28349177525817, 165.20045171727028, -374.5467547226902, -22.113666853125306, 7.733432668472264, -30.674084731089398, -9.332130526430229, 15.697238121770845, -31.139403219565178, -9.35292435884448, 35.81684148639408},
+    {19.985053242002433, 0.0, 0.0, 0.0, 0.0, -387.0373087493518, -189.17813819516758, 527.8081592054236, -11.57390253995963, 6.8812326946963, -1.0006050966910838, 0.7777137798053443, -2.778205752353508, -60.19669523126412, 84.32040550667716, 11.99229113618279},
+    {-25.69393346270375, 0.0, 0.0, 0.0, 0.0, -154.18974869023643, -231.5293791760455, 357.6391179106141, 93.40532418362432, -37.45832313645163, 104.0996495089623, 29.8402934266605, -43.53345659001114, 96.32455395918828, -39.17726167561544, -149.72683625798564},
+};
+OC_CONSTANT double OC_DOP_E3[13] = {-0.18980075407240762, 0.0, 0.0, 0.0, 0.0, 4.450312892752409, 1.8915178993145003, -5.801203960010585, -0.4226823213237919, -0.1521609496625161, 0.20136540080403034, 0.02265179219836082, 0.0};
+OC_CONSTANT double OC_DOP_E5[13] = {0.01312004499419488, 0.0, 0.0, 0.0, 0.0, -1.2251564463762044, -0.4957589496572502, 1.6643771824549864, -0.35032884874997366, 0.3341791187130175, 0.08192320648511571, -0.022355307863886294, 0.0};
 
 /* ContinuedFraction.evaluate for Gamma.regularizedGammaQ: modified Lentz. Returns NaN on failure. */
 OC_HD double oc_gamma_q_fraction(double a, double x, double eps, int maxIterations) {
@@ -402,15 +447,42 @@ OC_HD void oc_hermite_at(const OcHermite& s, double t, double* y) {
     }
 }
 
+/* The state inside a step: the cubic Hermite of its ends (symplectic schemes), or DOP853's
+   7th-order dense output y(t) = y_old + sum of F_i times alternating powers of x and 1 - x. */
+typedef struct {
+    int dense;
+    OcHermite hermite;
+    double tOld;
+    double h;
+    double yOld[6];
+    double f[7][6];
+} OcStepState;
+
+OC_HD void oc_state_at(const OcStepState& s, double t, double* y) {
+    if (!s.dense) {
+        oc_hermite_at(s.hermite, t, y);
+        return;
+    }
+    double x = (t - s.tOld) / s.h;
+    for (int j = 0; j < 6; j++) {
+        double v = 0;
+        for (int i = 6; i >= 0; i--) {
+            v += s.f[i][j];
+            v *= (6 - i) % 2 == 0 ? x : 1 - x;
+        }
+        y[j] = v + s.yOld[j];
+    }
+}
+
 /* What the recorder's root search looks at: 0 the radial velocity r.v, 1 v_z. */
-OC_HD double oc_turning(const OcHermite& s, int which, double t) {
+OC_HD double oc_turning(const OcStepState& s, int which, double t) {
     double y[6];
-    oc_hermite_at(s, t, y);
+    oc_state_at(s, t, y);
     return which == 0 ? y[0] * y[3] + y[1] * y[4] + y[2] * y[5] : y[5];
 }
 
 /* BrentSolver.brent (Commons Math 3.6), relative accuracy 1e-14, absolute 1e-12. */
-OC_HD double oc_brent(const OcHermite& s, int which, double lo, double hi, double fLo, double fHi) {
+OC_HD double oc_brent(const OcStepState& s, int which, double lo, double hi, double fLo, double fHi) {
     const double tAbs = 1e-12;
     const double eps = 1e-14;
     double a = lo;
@@ -486,7 +558,7 @@ OC_HD double oc_brent(const OcHermite& s, int which, double lo, double hi, doubl
 }
 
 /* BrentSolver.doSolve over [lo, hi] from the midpoint (function value accuracy 1e-15); NaN when not bracketed. */
-OC_HD double oc_root(const OcHermite& s, int which, double lo, double hi) {
+OC_HD double oc_root(const OcStepState& s, int which, double lo, double hi) {
     const double fva = 1e-15;
     double initial = lo + 0.5 * (hi - lo);
     double yInitial = oc_turning(s, which, initial);
@@ -535,7 +607,7 @@ OC_HD void oc_snap(const OcOrbitArgs& a, oc_i64 orbit, oc_i64 k, const double* s
 
 /* CpuOrbitIntegration.Recorder.step. */
 OC_HD void oc_record_step(const OcOrbitArgs& a, oc_i64 orbit, OcRecorder& rec, double tA, const double* yA, double tB,
-                          const double* yB, const OcHermite& state) {
+                          const double* yB, const OcStepState& state) {
     double y[6];
     oc_extremes(rec, yB);
     double gA = yA[0] * yA[3] + yA[1] * yA[4] + yA[2] * yA[5];
@@ -547,7 +619,7 @@ OC_HD void oc_record_step(const OcOrbitArgs& a, oc_i64 orbit, OcRecorder& rec, d
         if (t != t) {
             rec.failed = 1;
         } else {
-            oc_hermite_at(state, t, y);
+            oc_state_at(state, t, y);
             oc_extremes(rec, y);
         }
     }
@@ -556,14 +628,14 @@ OC_HD void oc_record_step(const OcOrbitArgs& a, oc_i64 orbit, OcRecorder& rec, d
         if (t != t) {
             rec.failed = 1;
         } else {
-            oc_hermite_at(state, t, y);
+            oc_state_at(state, t, y);
             oc_extremes(rec, y);
         }
     }
     for (oc_i64 k = 0; k < a.snapshots; k++) {
         double s = a.snapTimes[k] * a.direction;
         if (s > tA * a.direction && s <= tB * a.direction) {
-            oc_hermite_at(state, a.snapTimes[k], y);
+            oc_state_at(state, a.snapTimes[k], y);
             oc_snap(a, orbit, k, y);
         }
     }
@@ -573,7 +645,213 @@ OC_HD void oc_record_step(const OcOrbitArgs& a, oc_i64 orbit, OcRecorder& rec, d
     rec.lzChange = fmax(rec.lzChange, fabs(lz - rec.lz0));
 }
 
-/* One orbit: CpuOrbitIntegration.symplectic and the recorder; out = rPeri, rApo, zMax, E, drift, dLz, status, evaluations. */
+OC_HD void oc_orbit_finish(const OcOrbitArgs& a, oc_i64 orbit, const OcRecorder& rec, int failed, double evals, double steps);
+
+OC_HD void oc_orbit_derivatives(const OcOrbitArgs& a, const double* y, double* dy) {
+    dy[0] = y[3];
+    dy[1] = y[4];
+    dy[2] = y[5];
+    oc_orbit_accelerate(a, y[0], y[1], y[2], dy + 3);
+}
+
+/* Commons Math's AdaptiveStepsizeIntegrator.filterStep; NaN when the step is too small and may not be accepted. */
+OC_HD double oc_dop_filter(double h, int forward, int acceptSmall, double minStep, double maxStep) {
+    double filtered = h;
+    if (fabs(h) < minStep) {
+        if (!acceptSmall) {
+            return oc_double(0x7ff8000000000000ull);
+        }
+        filtered = forward ? minStep : -minStep;
+    }
+    if (filtered > maxStep) {
+        filtered = maxStep;
+    } else if (filtered < -maxStep) {
+        filtered = -maxStep;
+    }
+    return filtered;
+}
+
+/* DOP853 through the whole interval; returns the status (0, or 2 when the step control fails) and counts evaluations and steps. */
+OC_HD int oc_orbit_dop853(const OcOrbitArgs& a, oc_i64 orbit, OcRecorder& rec, const double* y0, double* evals, double* steps) {
+    const double total = a.total;
+    const int forward = total > 0;
+    const double tol = a.tolerance;
+    const double minStep = 1e-12 * fabs(total);
+    const double maxStep = fabs(total);
+    double k[16][6];
+    double y[6];
+    double yTmp[6];
+    double yEnd[6];
+    double scale[6];
+    for (int j = 0; j < 6; j++) {
+        y[j] = y0[j];
+    }
+    oc_orbit_derivatives(a, y, k[0]);
+    *evals += 1;
+    /* AdaptiveStepsizeIntegrator.initializeStep, order 8 */
+    for (int j = 0; j < 6; j++) {
+        scale[j] = (j < 3 ? tol : 100 * tol) + tol * fabs(y[j]);
+    }
+    double yOnScale2 = 0;
+    double yDotOnScale2 = 0;
+    for (int j = 0; j < 6; j++) {
+        double ratio = y[j] / scale[j];
+        yOnScale2 += ratio * ratio;
+        ratio = k[0][j] / scale[j];
+        yDotOnScale2 += ratio * ratio;
+    }
+    double h = (yOnScale2 < 1.0e-10 || yDotOnScale2 < 1.0e-10) ? 1.0e-6 : 0.01 * sqrt(yOnScale2 / yDotOnScale2);
+    if (!forward) {
+        h = -h;
+    }
+    for (int j = 0; j < 6; j++) {
+        yTmp[j] = y[j] + h * k[0][j];
+    }
+    oc_orbit_derivatives(a, yTmp, k[1]);
+    *evals += 1;
+    double yDDotOnScale = 0;
+    for (int j = 0; j < 6; j++) {
+        double ratio = (k[1][j] - k[0][j]) / scale[j];
+        yDDotOnScale += ratio * ratio;
+    }
+    yDDotOnScale = sqrt(yDDotOnScale) / h;
+    double maxInv2 = fmax(sqrt(yDotOnScale2), yDDotOnScale);
+    double h1 = maxInv2 < 1.0e-15 ? fmax(1.0e-6, 0.001 * fabs(h)) : pow(0.01 / maxInv2, 1.0 / 8);
+    h = fmin(100.0 * fabs(h), h1);
+    h = fmax(h, 0.0); /* 1e-12 |t0| with t0 = 0 */
+    if (h < minStep) {
+        h = minStep;
+    }
+    if (h > maxStep) {
+        h = maxStep;
+    }
+    double hNew = forward ? h : -h;
+    double t = 0;
+    int last = 0;
+    OcStepState state;
+    state.dense = 1;
+    while (!last) {
+        double error = 10;
+        double stepSize = 0;
+        while (error >= 1.0) {
+            stepSize = hNew;
+            if (forward ? t + stepSize >= total : t + stepSize <= total) {
+                stepSize = total - t;
+            }
+            for (int s = 1; s < 13; s++) {
+                for (int j = 0; j < 6; j++) {
+                    double sum = OC_DOP_A[s][0] * k[0][j];
+                    for (int l = 1; l < s; l++) {
+                        sum += OC_DOP_A[s][l] * k[l][j];
+                    }
+                    yTmp[j] = y[j] + stepSize * sum;
+                }
+                oc_orbit_derivatives(a, yTmp, k[s]);
+                if (s == 12) {
+                    for (int j = 0; j < 6; j++) {
+                        yEnd[j] = yTmp[j];
+                    }
+                }
+            }
+            *evals += 12;
+            if (*evals > 1.0e7) {
+                return 2;
+            }
+            double error1 = 0;
+            double error2 = 0;
+            for (int j = 0; j < 6; j++) {
+                double e5 = 0;
+                double e3 = 0;
+                for (int l = 0; l < 12; l++) {
+                    e5 += OC_DOP_E5[l] * k[l][j];
+                    e3 += OC_DOP_E3[l] * k[l][j];
+                }
+                double yScale = fmax(fabs(y[j]), fabs(yEnd[j]));
+                double tolJ = (j < 3 ? tol : 100 * tol) + tol * yScale;
+                double r1 = e5 / tolJ;
+                error1 += r1 * r1;
+                double r2 = e3 / tolJ;
+                error2 += r2 * r2;
+            }
+            double den = error1 + 0.01 * error2;
+            if (den <= 0.0) {
+                den = 1.0;
+            }
+            error = fabs(stepSize) * error1 / sqrt(6 * den);
+            if (error >= 1.0) {
+                double factor = fmin(10.0, fmax(0.2, 0.9 * pow(error, -1.0 / 8)));
+                hNew = oc_dop_filter(stepSize * factor, forward, 0, minStep, maxStep);
+                if (hNew != hNew) {
+                    return 2;
+                }
+            }
+        }
+        double tB = t + stepSize;
+        /* the last step: Commons Math's Precision.equals(t, end, 1), the ends within one ulp */
+        oc_i64 ulps = (oc_i64) oc_bits(tB) - (oc_i64) oc_bits(total);
+        last = (tB > 0) == (total > 0) && ulps <= 1 && ulps >= -1;
+        /* the dense output (three more evaluations) only when the recorder looks inside the step */
+        int inside = (y[0] * y[3] + y[1] * y[4] + y[2] * y[5]) * (yEnd[0] * yEnd[3] + yEnd[1] * yEnd[4] + yEnd[2] * yEnd[5]) < 0
+                || y[5] * yEnd[5] < 0;
+        for (oc_i64 m = 0; m < a.snapshots && !inside; m++) {
+            double sm = a.snapTimes[m] * a.direction;
+            inside = sm > t * a.direction && sm <= tB * a.direction;
+        }
+        if (inside) {
+            for (int e = 0; e < 3; e++) {
+                for (int j = 0; j < 6; j++) {
+                    double sum = 0;
+                    for (int l = 0; l < 13 + e; l++) {
+                        sum += OC_DOP_A_EXTRA[e][l] * k[l][j];
+                    }
+                    yTmp[j] = y[j] + sum * stepSize;
+                }
+                oc_orbit_derivatives(a, yTmp, k[13 + e]);
+            }
+            *evals += 3;
+            state.tOld = t;
+            state.h = stepSize;
+            for (int j = 0; j < 6; j++) {
+                double delta = yEnd[j] - y[j];
+                state.yOld[j] = y[j];
+                state.f[0][j] = delta;
+                state.f[1][j] = stepSize * k[0][j] - delta;
+                state.f[2][j] = 2 * delta - stepSize * (k[12][j] + k[0][j]);
+                for (int i = 0; i < 4; i++) {
+                    double sum = 0;
+                    for (int l = 0; l < 16; l++) {
+                        sum += OC_DOP_D[i][l] * k[l][j];
+                    }
+                    state.f[3 + i][j] = stepSize * sum;
+                }
+            }
+        }
+        oc_record_step(a, orbit, rec, t, y, tB, yEnd, state);
+        *steps += 1;
+        for (int j = 0; j < 6; j++) {
+            y[j] = yEnd[j];
+            k[0][j] = k[12][j];
+        }
+        t = tB;
+        if (!last) {
+            double factor = fmin(10.0, fmax(0.2, 0.9 * pow(error, -1.0 / 8)));
+            double scaledH = stepSize * factor;
+            double nextT = t + scaledH;
+            int nextIsLast = forward ? nextT >= total : nextT <= total;
+            hNew = oc_dop_filter(scaledH, forward, nextIsLast, minStep, maxStep);
+            if (hNew != hNew) {
+                return 2;
+            }
+            double filteredNextT = t + hNew;
+            if (forward ? filteredNextT >= total : filteredNextT <= total) {
+                hNew = total - t;
+            }
+        }
+    }
+    return 0;
+}
+
+/* One orbit: CpuOrbitIntegration.symplectic or DOP853, and the recorder; out = rPeri, rApo, zMax, E, drift, dLz, status, evaluations, steps. */
 OC_HD void oc_orbit_integrate_thread(oc_i64 t, OcOrbitArgs a) {
     oc_i64 orbit = a.orbit0 + t;
     const double* y0 = a.start + 6 * orbit;
@@ -590,6 +868,7 @@ OC_HD void oc_orbit_integrate_thread(oc_i64 t, OcOrbitArgs a) {
             }
             out[6] = 1; /* not finite at the start */
             out[7] = 0;
+            out[8] = 0;
             return;
         }
     }
@@ -608,6 +887,13 @@ OC_HD void oc_orbit_integrate_thread(oc_i64 t, OcOrbitArgs a) {
             oc_snap(a, orbit, k, y0);
         }
     }
+    if (a.scheme == 1) {
+        double evaluations = 0;
+        double steps = 0;
+        int failed = oc_orbit_dop853(a, orbit, rec, y0, &evaluations, &steps);
+        oc_orbit_finish(a, orbit, rec, failed, evaluations, steps);
+        return;
+    }
     double q[3] = {y0[0], y0[1], y0[2]};
     double p[3] = {y0[3], y0[4], y0[5]};
     double acc[3];
@@ -618,7 +904,8 @@ OC_HD void oc_orbit_integrate_thread(oc_i64 t, OcOrbitArgs a) {
     for (int i = 0; i < 6; i++) {
         yA[i] = y0[i];
     }
-    OcHermite step;
+    OcStepState step;
+    step.dense = 0;
     const double h = a.h;
     const int stages = (int) a.stages;
     for (oc_i64 k = 0; k < a.steps; k++) {
@@ -646,14 +933,22 @@ OC_HD void oc_orbit_integrate_thread(oc_i64 t, OcOrbitArgs a) {
         yB[3] = p[0];
         yB[4] = p[1];
         yB[5] = p[2];
-        oc_hermite_set(step, tA, yA, tB, yB);
+        oc_hermite_set(step.hermite, tA, yA, tB, yB);
         oc_record_step(a, orbit, rec, tA, yA, tB, yB, step);
         for (int i = 0; i < 6; i++) {
             yA[i] = yB[i];
         }
     }
+    oc_orbit_finish(a, orbit, rec, 0, evals, (double) a.steps);
+}
+OC_KERNEL(oc_orbit_integrate, OcOrbitArgs)
+
+/* Writes an orbit's outputs (see oc_orbit_integrate_thread); failed: the integrator's own failure. */
+OC_HD void oc_orbit_finish(const OcOrbitArgs& a, oc_i64 orbit, const OcRecorder& rec, int failed, double evals, double steps) {
+    double* out = a.out + OC_ORBIT_OUT_WORDS * orbit;
+    const double nan = oc_double(0x7ff8000000000000ull);
     int finite = oc_is_finite(rec.rMin) && oc_is_finite(rec.rMax) && oc_is_finite(rec.zMax) && oc_is_finite(rec.energyDrift);
-    int status = rec.failed ? 2 : finite ? 0 : 3;
+    int status = rec.failed || failed ? 2 : finite ? 0 : 3;
     out[0] = status == 0 ? rec.rMin : nan;
     out[1] = status == 0 ? rec.rMax : nan;
     out[2] = status == 0 ? rec.zMax : nan;
@@ -662,6 +957,7 @@ OC_HD void oc_orbit_integrate_thread(oc_i64 t, OcOrbitArgs a) {
     out[5] = status == 0 ? rec.lzChange : nan;
     out[6] = status;
     out[7] = evals;
+    out[8] = steps;
     if (status != 0) {
         for (oc_i64 k = 0; k < a.snapshots; k++) {
             a.snapR[orbit * a.snapshots + k] = nan;
@@ -669,7 +965,6 @@ OC_HD void oc_orbit_integrate_thread(oc_i64 t, OcOrbitArgs a) {
         }
     }
 }
-OC_KERNEL(oc_orbit_integrate, OcOrbitArgs)
 
 /* The field itself, for the checks: potential and forces at given (R, z). */
 OC_HD void oc_orbit_field_thread(oc_i64 t, OcOrbitFieldArgs a) {

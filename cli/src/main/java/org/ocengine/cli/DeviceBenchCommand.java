@@ -82,7 +82,7 @@ final class DeviceBenchCommand implements Callable<Integer> {
     int orbits;
 
     @Option(names = "--orbit-integrator", defaultValue = "symplectic4", paramLabel = "NAME",
-            description = "leapfrog or symplectic4 (default: ${DEFAULT-VALUE}).")
+            description = "leapfrog, symplectic4 or dop853 (default: ${DEFAULT-VALUE}).")
     String orbitIntegrator;
 
     @Option(names = "--orbit-step", defaultValue = "0.1", paramLabel = "MYR", description = "Symplectic step (default: ${DEFAULT-VALUE}).")

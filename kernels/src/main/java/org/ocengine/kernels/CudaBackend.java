@@ -25,9 +25,9 @@ import org.ocengine.random.Ziggurat;
  * identical Monte-Carlo statistics; the same chains, so identical percentiles, and autocorrelation
  * times equal to rounding). Sampler settings the kernel does not take (other moves, or several)
  * run the reference sampler on the JVM's common pool, as the interface's default does. Orbits
- * ({@link GpuOrbits}): the symplectic schemes in the galaxy package's potentials, one orbit per
- * thread, equal to the CPU's to rounding; DOP853, or a field the kernel does not know, runs the CPU
- * reference as the interface's default does.
+ * ({@link GpuOrbits}): every integrator in the galaxy package's potentials, one orbit per thread,
+ * equal to the CPU's to rounding (DOP853's turning points to its interpolation); a field the kernel
+ * does not know runs the CPU reference as the interface's default does.
  *
  * <p>Failures on the device ({@link DeviceFailure}: out of memory, a failed kernel) propagate as an
  * {@link IllegalStateException} naming the operation, unless the backend was opened for
@@ -155,7 +155,7 @@ public final class CudaBackend implements ComputeBackend {
         if (cpu != null) {
             return cpu.integrateOrbits(field, starts, spec);
         }
-        if (!GpuOrbits.supports(field, spec)) {
+        if (!GpuOrbits.supports(field)) {
             return ComputeBackend.super.integrateOrbits(field, starts, spec);
         }
         try {

@@ -20,18 +20,20 @@ import org.ocengine.galaxy.Units;
 
 /**
  * The host half of the GPU orbit integration (the device half is {@code orbits.cu}), the twin of
- * {@code CpuOrbitIntegration}'s symplectic schemes: the field is described as a flat list of
+ * {@code CpuOrbitIntegration}: the field is described as a flat list of
  * components ({@link #describe}) with the multipole expansions' tables as
  * {@link MultipoleExpansion#table()} gives them, the starts are uploaded as they are, one thread
- * integrates one orbit with the same splitting coefficients, step and recorder, and eight numbers
- * per orbit (plus the snapshots) come back. The device's exp, log, log1p, expm1 and pow are CUDA's,
+ * integrates one orbit with the same splitting coefficients and step, or with DOP853 and Commons
+ * Math's step control, and the same recorder, and nine numbers per orbit (plus the snapshots) come
+ * back. DOP853's turning points and snapshots come from the cubic Hermite of each step's ends (the
+ * CPU uses the 7th-order dense output, which also costs it three more force evaluations per step:
+ * the device's counts are that much lower). The device's exp, log, log1p, expm1 and pow are CUDA's,
  * so results agree with the CPU's to rounding amplified by the dynamics (the issue's bar: energy to
  * 1e-9 relative, peri/apo to 1e-6, over 500 Myr), not to the bit.
  *
- * <p>Handled here: {@link OrbitIntegrator#LEAPFROG} and {@link OrbitIntegrator#SYMPLECTIC4} in a
- * field made of the galaxy package's Miyamoto-Nagai discs, NFW haloes, power-law bulges, disc
+ * <p>Handled here: every {@link OrbitIntegrator} in a field made of the galaxy package's Miyamoto-Nagai discs, NFW haloes, power-law bulges, disc
  * ansatz parts and multipole expansions (MWPotential2014 and McMillan17); anything else is not
- * ({@link #supports}). Device memory: 48 bytes per orbit in, 64 + 16 per snapshot out, the tables.
+ * ({@link #supports}). Device memory: 48 bytes per orbit in, 72 + 16 per snapshot out, the tables.
  * Not thread-safe.
  */
 final class GpuOrbits {
@@ -39,7 +41,7 @@ final class GpuOrbits {
     /** Doubles per field component (OC_ORBIT_FIELD_WORDS). */
     static final int FIELD_WORDS = 16;
     /** Doubles out per orbit (OC_ORBIT_OUT_WORDS). */
-    static final int OUT_WORDS = 8;
+    static final int OUT_WORDS = 9;
     /** Orbits per launch. */
     static final int ORBITS_PER_LAUNCH = 1 << 18;
     /** Natural time units (kpc / (km/s)) per Myr, as CpuOrbitIntegration.PER_MYR. */
@@ -66,9 +68,9 @@ final class GpuOrbits {
         }
     }
 
-    /** Whether the kernel integrates these orbits: a symplectic scheme in a field {@link #describe} knows. */
-    static boolean supports(GravityField field, OrbitSpec spec) {
-        return spec.integrator() != OrbitIntegrator.DOP853 && describe(field) != null;
+    /** Whether the kernel integrates orbits in this field: one {@link #describe} knows. */
+    static boolean supports(GravityField field) {
+        return describe(field) != null;
     }
 
     /** The flat description of a field, or null when some component is not one the kernel knows. */
@@ -126,8 +128,11 @@ final class GpuOrbits {
         System.arraycopy(values, 0, into, offset + 1, values.length);
     }
 
-    /** Kick and drift coefficients of a scheme: CpuOrbitIntegration's, the same numbers. */
+    /** Kick and drift coefficients of a scheme: CpuOrbitIntegration's, the same numbers (none for DOP853). */
     static double[][] coefficients(OrbitIntegrator integrator) {
+        if (integrator == OrbitIntegrator.DOP853) {
+            return new double[][] {{0.0}, {0.0}};
+        }
         if (integrator == OrbitIntegrator.LEAPFROG) {
             return new double[][] {{0.5, 0.5}, {1.0}};
         }
@@ -141,15 +146,15 @@ final class GpuOrbits {
         return new double[][] {{b1, b2, b3, b4, b3, b2, b1}, {a1, a2, a3, a3, a2, a1}};
     }
 
-    /** Steps of a symplectic integration: as CpuOrbitIntegration, the last one ending exactly at the duration. */
+    /** Steps of a symplectic integration: as CpuOrbitIntegration, the last one ending exactly at the duration (1 for DOP853: unused). */
     static long steps(OrbitSpec spec) {
-        return (long) Math.ceil(Math.abs(spec.durationMyr()) / spec.stepMyr() - 1e-9);
+        return spec.integrator() == OrbitIntegrator.DOP853 ? 1 : (long) Math.ceil(Math.abs(spec.durationMyr()) / spec.stepMyr() - 1e-9);
     }
 
     OrbitSummaries run(GravityField gravity, PhaseSpace starts, OrbitSpec spec) {
         Field field = describe(gravity);
-        if (field == null || spec.integrator() == OrbitIntegrator.DOP853) {
-            throw new IllegalArgumentException("the GPU integrates symplectic schemes in the galaxy package's potentials only");
+        if (field == null) {
+            throw new IllegalArgumentException("the GPU integrates orbits in the galaxy package's potentials only");
         }
         int n = starts.size();
         int s = spec.snapshotCount();
@@ -185,7 +190,8 @@ final class GpuOrbits {
                 for (int first = 0; first < n; first += ORBITS_PER_LAUNCH) {
                     int count = Math.min(ORBITS_PER_LAUNCH, n - first);
                     kernels.orbitIntegrate(count, new Kernels.OrbitLaunch(dStart, dField, field.count(), dTables, dKicks, dDrifts,
-                            coefficients[1].length, steps, h, total, dSnapTimes, s, Math.signum(total), dOut, dSnapR, dSnapZ, first));
+                            coefficients[1].length, steps, h, total, dSnapTimes, s, Math.signum(total), dOut, dSnapR, dSnapZ, first,
+                            spec.integrator() == OrbitIntegrator.DOP853 ? 1 : 0, spec.tolerance()));
                 }
                 device.download(dOut, 0, out);
                 if (s > 0) {
@@ -194,11 +200,11 @@ final class GpuOrbits {
                 }
             }
         }
-        return assemble(out, snapR, snapZ, s, steps);
+        return assemble(out, snapR, snapZ, s);
     }
 
-    /** The summaries from the kernel's eight numbers per orbit (see orbits.cu), with the CPU's failure messages. */
-    static OrbitSummaries assemble(double[] out, double[] snapR, double[] snapZ, int snapshots, long stepsPerOrbit) {
+    /** The summaries from the kernel's nine numbers per orbit (see orbits.cu), with the CPU's failure messages. */
+    static OrbitSummaries assemble(double[] out, double[] snapR, double[] snapZ, int snapshots) {
         int n = out.length / OUT_WORDS;
         double[][] v = new double[6][n];
         long[] steps = new long[n];
@@ -216,7 +222,7 @@ final class GpuOrbits {
                 case 2 -> "integration failed: a turning point of the orbit could not be bracketed";
                 default -> "integration failed: the orbit left the range of finite numbers";
             };
-            steps[i] = status == 1 ? 0 : stepsPerOrbit;
+            steps[i] = (long) out[o + 8];
             evaluations += status == 0 || status == 3 ? (long) out[o + 7] : 0;
         }
         return new OrbitSummaries(v[0], v[1], v[2], v[3], v[4], v[5], snapR, snapZ, snapshots, steps, failure, evaluations);
