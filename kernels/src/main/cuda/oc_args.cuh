@@ -233,6 +233,8 @@ typedef struct {
     oc_i64 orbit0;            /* thread t integrates orbit orbit0 + t */
     oc_i64 scheme;            /* 0 the symplectic splitting of kicks and drifts, 1 DOP853 */
     double tolerance;         /* DOP853: relative tolerance; absolute: this many kpc, 100 times this many km/s */
+    const double* dop;        /* DOP853: the 12 stage rows of 12 (row s - 1 for stage s), then the error weights E1 and E2
+                                 of stages 1, 6..12 (8 each), as Commons Math's DormandPrince853Integrator has them */
 } OcOrbitArgs;
 
 /* orbits.cu, oc_orbit_field: potential and forces at points, 3 values per point. */

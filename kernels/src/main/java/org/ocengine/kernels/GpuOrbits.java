@@ -24,7 +24,8 @@ import org.ocengine.galaxy.Units;
  * components ({@link #describe}) with the multipole expansions' tables as
  * {@link MultipoleExpansion#table()} gives them, the starts are uploaded as they are, one thread
  * integrates one orbit with the same splitting coefficients and step, or with DOP853 and Commons
- * Math's step control, and the same recorder, and nine numbers per orbit (plus the snapshots) come
+ * Math's step control and coefficients (backwards a few orbits still take a step more or fewer than
+ * on the CPU: see bench/gpu/NOTES.md), and the same recorder, and nine numbers per orbit (plus the snapshots) come
  * back. DOP853's turning points and snapshots come from the cubic Hermite of each step's ends (the
  * CPU uses the 7th-order dense output, which also costs it three more force evaluations per step:
  * the device's counts are that much lower). The device's exp, log, log1p, expm1 and pow are CUDA's,
@@ -146,6 +147,35 @@ final class GpuOrbits {
         return new double[][] {{b1, b2, b3, b4, b3, b2, b1}, {a1, a2, a3, a3, a2, a1}};
     }
 
+    /**
+     * DOP853's stage rows and error weights as Commons Math's DormandPrince853Integrator has them
+     * (private constants, read by reflection so that the device's step control sees the CPU's
+     * numbers): 12 rows of 12 (row s - 1 for stage s, zero-padded), then E1 and E2 of stages 1, 6..12.
+     */
+    static double[] dop853Coefficients() {
+        try {
+            Class<?> c = org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator.class;
+            java.lang.reflect.Field a = c.getDeclaredField("STATIC_A");
+            a.setAccessible(true);
+            double[][] rows = (double[][]) a.get(null);
+            double[] out = new double[12 * 12 + 16];
+            for (int r = 0; r < 12; r++) {
+                System.arraycopy(rows[r], 0, out, 12 * r, rows[r].length);
+            }
+            String[] stages = {"01", "06", "07", "08", "09", "10", "11", "12"};
+            for (int e = 0; e < 2; e++) {
+                for (int m = 0; m < 8; m++) {
+                    java.lang.reflect.Field f = c.getDeclaredField("E" + (e + 1) + "_" + stages[m]);
+                    f.setAccessible(true);
+                    out[144 + 8 * e + m] = f.getDouble(null);
+                }
+            }
+            return out;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot read DOP853's coefficients from Commons Math: " + e, e);
+        }
+    }
+
     /** Steps of a symplectic integration: as CpuOrbitIntegration, the last one ending exactly at the duration (1 for DOP853: unused). */
     static long steps(OrbitSpec spec) {
         return spec.integrator() == OrbitIntegrator.DOP853 ? 1 : (long) Math.ceil(Math.abs(spec.durationMyr()) / spec.stepMyr() - 1e-9);
@@ -176,6 +206,7 @@ final class GpuOrbits {
                  DeviceBuffer dKicks = device.allocate(8L * coefficients[0].length);
                  DeviceBuffer dDrifts = device.allocate(8L * coefficients[1].length);
                  DeviceBuffer dSnapTimes = device.allocate(8L * Math.max(1, s));
+                 DeviceBuffer dDop = device.allocate(8L * (12 * 12 + 16));
                  DeviceBuffer dOut = device.allocate(8L * OUT_WORDS * n);
                  DeviceBuffer dSnapR = device.allocate(8L * Math.max(1, (long) n * s));
                  DeviceBuffer dSnapZ = device.allocate(8L * Math.max(1, (long) n * s))) {
@@ -184,6 +215,7 @@ final class GpuOrbits {
                 device.upload(field.tables(), dTables, 0);
                 device.upload(coefficients[0], dKicks, 0);
                 device.upload(coefficients[1], dDrifts, 0);
+                device.upload(dop853Coefficients(), dDop, 0);
                 if (s > 0) {
                     device.upload(snapTimes, dSnapTimes, 0);
                 }
@@ -191,7 +223,7 @@ final class GpuOrbits {
                     int count = Math.min(ORBITS_PER_LAUNCH, n - first);
                     kernels.orbitIntegrate(count, new Kernels.OrbitLaunch(dStart, dField, field.count(), dTables, dKicks, dDrifts,
                             coefficients[1].length, steps, h, total, dSnapTimes, s, Math.signum(total), dOut, dSnapR, dSnapZ, first,
-                            spec.integrator() == OrbitIntegrator.DOP853 ? 1 : 0, spec.tolerance()));
+                            spec.integrator() == OrbitIntegrator.DOP853 ? 1 : 0, spec.tolerance(), dDop));
                 }
                 device.download(dOut, 0, out);
                 if (s > 0) {

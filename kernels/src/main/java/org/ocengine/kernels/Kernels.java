@@ -31,7 +31,7 @@ final class Kernels {
         10 * 8, // OcFitAcfArgs
         7 * 8, // OcFitTauArgs
         7 * 8, // OcFitPercentileArgs
-        19 * 8, // OcOrbitArgs
+        20 * 8, // OcOrbitArgs
         6 * 8, // OcOrbitFieldArgs
     };
     private static final int SCAN = 0;
@@ -306,14 +306,14 @@ final class Kernels {
     record OrbitLaunch(DeviceBuffer start, DeviceBuffer field, long components, DeviceBuffer tables, DeviceBuffer kicks,
                        DeviceBuffer drifts, long stages, long steps, double h, double total, DeviceBuffer snapTimes, long snapshots,
                        double direction, DeviceBuffer out, DeviceBuffer snapR, DeviceBuffer snapZ, long orbit0, long scheme,
-                       double tolerance) {
+                       double tolerance, DeviceBuffer dop) {
     }
 
     void orbitIntegrate(long orbits, OrbitLaunch l) {
         launch("oc_orbit_integrate", orbits, ORBIT, new KernelArgs().pointer(l.start()).pointer(l.field()).i64(l.components())
                 .pointer(l.tables()).pointer(l.kicks()).pointer(l.drifts()).i64(l.stages()).i64(l.steps()).f64(l.h()).f64(l.total())
                 .pointer(l.snapTimes()).i64(l.snapshots()).f64(l.direction()).pointer(l.out()).pointer(l.snapR()).pointer(l.snapZ())
-                .i64(l.orbit0()).i64(l.scheme()).f64(l.tolerance()));
+                .i64(l.orbit0()).i64(l.scheme()).f64(l.tolerance()).pointer(l.dop()));
     }
 
     void orbitField(long points, DeviceBuffer field, long components, DeviceBuffer tables, DeviceBuffer cylR, DeviceBuffer z,

@@ -24,7 +24,7 @@ import org.ocengine.galaxy.Potential;
  * plane) to 1e-12 relative, and orbits with both symplectic schemes and DOP853, forwards and back,
  * with snapshots, to the issue's bar (energy 1e-9 relative, peri/apo/Z_max and snapshots 1e-6; over
  * these short integrations they agree far better); DOP853 with the same step control as far as it
- * was ported (most orbits take exactly the CPU's number of steps, the rest a few more or fewer: the
+ * was ported (most orbits take exactly the CPU's number of steps, the rest a step or two more or fewer: the
  * cause was not found, see bench/gpu/NOTES.md), its total steps within 2% of the CPU's;
  * the CPU's failure for a non-finite start; unknown fields left to the CPU reference.
  */
