@@ -136,6 +136,117 @@ typedef struct {
     oc_i64 draws;
 } OcMcReduceArgs;
 
+/* ensemble_mcmc.cu, oc_fit_sample: one block per fit of a chunk; the FitBatch.flat() arrays as they are. */
+typedef struct {
+    const int* code;          /* per batch fit: FitModel code */
+    const double* knee;
+    const oc_u64* key;
+    const double* logNorm;
+    const int* paramOffset;   /* [fits + 1] */
+    const int* pointOffset;   /* [fits + 1] */
+    const double* priorLo;    /* per parameter slot */
+    const double* priorHi;
+    const double* priorMean;
+    const double* priorInvSigma;
+    const double* startCentre;
+    const double* startError;
+    const double* x;          /* per point */
+    const double* y;
+    const double* invVar;
+    const double* var;
+    const int* sumsOffset;    /* per fit: first slot of its normal equations in sums, or -1 */
+    const double* sums;
+    const oc_i64* zigK;
+    const double* zigW;
+    const double* zigF;
+    const oc_i64* fitIndex;   /* per chunk fit (block): its batch fit */
+    const oc_i64* chainOffset; /* per chunk fit: first double of its chain, [(d * walkers + w) * kept + k] */
+    double* chain;
+    double* acceptance;       /* per chunk fit: mean acceptance fraction */
+    oc_i64* status;           /* per chunk fit: 0 sampled, 1 no finite starting position */
+    oc_i64 walkers;
+    oc_i64 steps;
+    oc_i64 discard;
+    oc_i64 thin;
+    oc_i64 kept;              /* steps kept per walker: (steps - discard + thin - 1) / thin */
+    oc_u64 seed;
+    double stretchA;          /* the stretch move's scale a */
+    double startScale;
+    oc_i64 startAttempts;
+    double log2Pi;            /* StrictMath.log(2 pi), as ModelKernel uses it */
+} OcFitSampleArgs;
+
+/* ensemble_mcmc.cu, oc_fit_acf: walker-summed normalised autocorrelations of a chunk's parameter chains. */
+typedef struct {
+    const double* chain;
+    const oc_i64* chainOffset; /* per chunk fit */
+    const oc_i64* slotFit;    /* per chunk slot: its chunk fit */
+    const oc_i64* slotDim;    /* per chunk slot: its parameter */
+    double* acfSum;           /* [slot * lags + t]: sum over walkers of acf(lag0 + t) */
+    oc_i64 slots;
+    oc_i64 walkers;
+    oc_i64 kept;
+    oc_i64 lag0;
+    oc_i64 lags;              /* lags per launch, a multiple of OC_FIT_ACF_LAGS_PER_THREAD */
+} OcFitAcfArgs;
+
+/* ensemble_mcmc.cu, oc_fit_tau: Sokal's window over the lags of one oc_fit_acf launch. */
+typedef struct {
+    const double* acfSum;
+    double* state;            /* 4 per slot: cumulative sum, f[0], done (0/1), tau */
+    oc_i64 walkers;
+    oc_i64 kept;
+    oc_i64 lag0;
+    oc_i64 lags;
+    double windowC;
+} OcFitTauArgs;
+
+/* ensemble_mcmc.cu, oc_fit_percentiles: percentiles 16/50/84 of each slot's kept samples, selected in place. */
+typedef struct {
+    double* chain;            /* reordered by the selection */
+    const oc_i64* chainOffset;
+    const oc_i64* slotFit;
+    const oc_i64* slotDim;
+    double* out;              /* 3 per slot: p16, p50, p84 */
+    oc_i64 walkers;
+    oc_i64 kept;
+} OcFitPercentileArgs;
+
+/* orbits.cu, oc_orbit_integrate: one orbit per thread with a symplectic scheme (see orbits.cu for the field layout). */
+typedef struct {
+    const double* start;      /* 6 per orbit: x, y, z (kpc), vx, vy, vz (km/s) */
+    const double* field;      /* OC_ORBIT_FIELD_WORDS per component */
+    oc_i64 components;
+    const double* tables;     /* the multipole tables the field points into */
+    const double* kicks;      /* stages + 1 kick coefficients */
+    const double* drifts;     /* stages drift coefficients */
+    oc_i64 stages;
+    oc_i64 steps;
+    double h;                 /* step, natural time units (kpc / (km/s)); negative back in time */
+    double total;             /* the whole interval, natural units */
+    const double* snapTimes;  /* natural units */
+    oc_i64 snapshots;
+    double direction;         /* sign of the interval */
+    double* out;              /* OC_ORBIT_OUT_WORDS per orbit */
+    double* snapR;            /* [orbit * snapshots + k] */
+    double* snapZ;
+    oc_i64 orbit0;            /* thread t integrates orbit orbit0 + t */
+    oc_i64 scheme;            /* 0 the symplectic splitting of kicks and drifts, 1 DOP853 */
+    double tolerance;         /* DOP853: relative tolerance; absolute: this many kpc, 100 times this many km/s */
+    const double* dop;        /* DOP853: the 12 stage rows of 12 (row s - 1 for stage s), then the error weights E1 and E2
+                                 of stages 1, 6..12 (8 each), as Commons Math's DormandPrince853Integrator has them */
+} OcOrbitArgs;
+
+/* orbits.cu, oc_orbit_field: potential and forces at points, 3 values per point. */
+typedef struct {
+    const double* field;
+    oc_i64 components;
+    const double* tables;
+    const double* cylR;
+    const double* z;
+    double* out;
+} OcOrbitFieldArgs;
+
 /* self_test.cu: device functions against Java (ocengine check and the tests). */
 typedef struct {
     const oc_u64* in;         /* 6 words per item: counter c0..c3, key k0, k1 */

@@ -65,7 +65,9 @@ OC_HD void oc_abi_sizes_thread(oc_i64 t, OcAbiArgs a) {
         (oc_i64) sizeof(OcSkyGatherArgs), (oc_i64) sizeof(OcSkySearchArgs), (oc_i64) sizeof(OcMcDrawArgs),
         (oc_i64) sizeof(OcMcReduceArgs), (oc_i64) sizeof(OcTestPhiloxArgs), (oc_i64) sizeof(OcTestNormalArgs),
         (oc_i64) sizeof(OcTestZigguratArgs), (oc_i64) sizeof(OcTestMathArgs), (oc_i64) sizeof(OcTestUnitVectorArgs),
-        (oc_i64) sizeof(OcAbiArgs)};
+        (oc_i64) sizeof(OcAbiArgs), (oc_i64) sizeof(OcFitSampleArgs), (oc_i64) sizeof(OcFitAcfArgs),
+        (oc_i64) sizeof(OcFitTauArgs), (oc_i64) sizeof(OcFitPercentileArgs), (oc_i64) sizeof(OcOrbitArgs),
+        (oc_i64) sizeof(OcOrbitFieldArgs)};
     a.out[t] = sizes[t];
 }
 OC_KERNEL(oc_abi_sizes, OcAbiArgs)

@@ -1,5 +1,6 @@
 /*
- * Runs the ocengine kernels on the CPU, one thread index after another, for the kernels module's
+ * Runs the ocengine kernels on the CPU, one thread index after another (a block kernel's "thread"
+ * is a whole block, its loops over the block's threads run in turn: see ensemble_mcmc.cu), for the kernels module's
  * tests (org.ocengine.kernels.EmulatedDevice drives it). The kernel sources are compiled as plain
  * C++ (no __CUDACC__), so each kernel's per-thread function is the same code the GPU runs.
  *
@@ -23,6 +24,8 @@
 #include "sky_match.cu"
 #include "monte_carlo.cu"
 #include "self_test.cu"
+#include "ensemble_mcmc.cu"
+#include "orbits.cu"
 
 namespace {
 
@@ -60,6 +63,12 @@ const Kernel kernels[] = {
     OC_EMULATE(oc_test_math, OcTestMathArgs),
     OC_EMULATE(oc_test_unit_vector, OcTestUnitVectorArgs),
     OC_EMULATE(oc_abi_sizes, OcAbiArgs),
+    OC_EMULATE(oc_fit_sample, OcFitSampleArgs),
+    OC_EMULATE(oc_fit_acf, OcFitAcfArgs),
+    OC_EMULATE(oc_fit_tau, OcFitTauArgs),
+    OC_EMULATE(oc_fit_percentiles, OcFitPercentileArgs),
+    OC_EMULATE(oc_orbit_integrate, OcOrbitArgs),
+    OC_EMULATE(oc_orbit_field, OcOrbitFieldArgs),
 };
 
 void readFully(void* to, size_t n) {

@@ -178,7 +178,7 @@ public final class EnsembleSampler {
                 int w = members[i];
                 double diff = logFactor[i] + newLp[i] - lp[w];
                 // log(u) < 0 for u in (0, 1): a non-negative difference is accepted without the logarithm
-                if (diff >= 0 || diff > Math.log(random.uniform(step, w, WalkerStreams.LANE_ACCEPT))) {
+                if (diff >= 0 || diff > StrictMath.log(random.uniform(step, w, WalkerStreams.LANE_ACCEPT))) {
                     System.arraycopy(proposal, i * dimension, coords, w * dimension, dimension);
                     lp[w] = newLp[i];
                     accepted[w]++;

@@ -17,11 +17,16 @@ package org.ocengine.fit;
  * sum is taken in point order. Either way a walker's value does not depend on the walkers evaluated
  * beside it, and the inner loops are simple enough for the JIT to vectorise.
  *
+ * <p>Logarithms are {@link StrictMath#log} (fdlibm), not {@code Math.log} (an intrinsic that may
+ * differ in the last bit from one JVM or CPU to another), here and in the sampler's acceptance test
+ * and the stretch move's Hastings factor: the CUDA kernel ports fdlibm, so both backends take the
+ * same accept/reject decisions to the bit.
+ *
  * <p>Stateless; thread-safe with one scratch per thread.
  */
 public final class ModelKernel {
 
-    private static final double LOG_2PI = Math.log(2 * Math.PI);
+    private static final double LOG_2PI = StrictMath.log(2 * Math.PI);
 
     private ModelKernel() {
     }
@@ -203,7 +208,7 @@ public final class ModelKernel {
             for (int w = 0; w < n; w++) {
                 double r = y - (slope[w] * x + icpt[w]);
                 double v = v0 + sc[w] * sc[w];
-                acc[w] += r * r / v + Math.log(v);
+                acc[w] += r * r / v + StrictMath.log(v);
             }
         }
     }
@@ -235,7 +240,7 @@ public final class ModelKernel {
             for (int w = 0; w < n; w++) {
                 double r = y - ((qa[w] * x + qb[w]) * x + qc[w]);
                 double v = v0 + sc[w] * sc[w];
-                acc[w] += r * r / v + Math.log(v);
+                acc[w] += r * r / v + StrictMath.log(v);
             }
         }
     }
@@ -262,7 +267,7 @@ public final class ModelKernel {
                 for (int w = 0; w < n; w++) {
                     double r = y - (atKnee[w] + slope[w] * dx);
                     double v = v0 + sc[w] * sc[w];
-                    acc[w] += r * r / v + Math.log(v);
+                    acc[w] += r * r / v + StrictMath.log(v);
                 }
             }
         }
@@ -290,7 +295,7 @@ public final class ModelKernel {
                     double k = knee[w];
                     double r = y - (atKnee[w] + (x < k ? in[w] : out[w]) * (x - k));
                     double v = v0 + sc[w] * sc[w];
-                    acc[w] += r * r / v + Math.log(v);
+                    acc[w] += r * r / v + StrictMath.log(v);
                 }
             }
         }

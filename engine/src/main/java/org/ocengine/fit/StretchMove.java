@@ -49,7 +49,7 @@ public final class StretchMove implements Move {
                 double c = coords[cOff + d];
                 proposal[pOff + d] = c - (c - coords[sOff + d]) * z;
             }
-            logFactor[i] = (nDim - 1.0) * Math.log(z);
+            logFactor[i] = (nDim - 1.0) * StrictMath.log(z);
         }
     }
 

@@ -29,6 +29,21 @@ public final class MiyamotoNagaiDisc implements Potential {
         return "Miyamoto-Nagai disc";
     }
 
+    /** G times the mass, kpc (km/s)^2 (for a device that evaluates the same formulas). */
+    public double gm() {
+        return gm;
+    }
+
+    /** Scale length, kpc. */
+    public double a() {
+        return a;
+    }
+
+    /** Scale height, kpc. */
+    public double b() {
+        return b;
+    }
+
     @Override
     public double potential(double cylR, double z) {
         double s = a + Math.sqrt(z * z + b * b);

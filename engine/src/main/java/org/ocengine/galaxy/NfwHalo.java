@@ -31,6 +31,16 @@ public final class NfwHalo implements Potential {
         return "NFW halo";
     }
 
+    /** The amplitude 4 pi G rho0 rs^3, kpc (km/s)^2 (for a device that evaluates the same formulas). */
+    public double gm() {
+        return gm;
+    }
+
+    /** Scale radius, kpc. */
+    public double rs() {
+        return rs;
+    }
+
     @Override
     public double potential(double cylR, double z) {
         double r = Math.sqrt(cylR * cylR + z * z);

@@ -43,6 +43,21 @@ public final class PowerLawCutoffBulge implements Potential {
         return "power-law bulge with cut-off";
     }
 
+    /** The amplitude A = 2 pi G rho_c rc^3, kpc (km/s)^2 (for a device that evaluates the same formulas). */
+    public double amplitude() {
+        return amplitude;
+    }
+
+    /** Inner power-law slope. */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** Cut-off radius, kpc. */
+    public double rc() {
+        return rc;
+    }
+
     /** G M(<r) in kpc (km/s)^2. */
     private double enclosed(double r) {
         double x2 = (r / rc) * (r / rc);

@@ -1,19 +1,33 @@
 package org.ocengine.kernels;
 
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.ocengine.compute.ComputeBackend;
 import org.ocengine.compute.GroupStatistics;
+import org.ocengine.compute.GravityField;
 import org.ocengine.compute.GroupedSamples;
 import org.ocengine.compute.MatchPairs;
 import org.ocengine.compute.MonteCarloSpec;
+import org.ocengine.compute.OrbitSpec;
+import org.ocengine.compute.OrbitSummaries;
+import org.ocengine.compute.PhaseSpace;
 import org.ocengine.compute.SkyPositions;
+import org.ocengine.fit.FitBatch;
+import org.ocengine.fit.FitResults;
+import org.ocengine.fit.SamplerSettings;
 import org.ocengine.random.Ziggurat;
 
 /**
- * The CUDA backend: the sky match ({@link GpuSkyMatch}) and the grouped Monte-Carlo
- * ({@link GpuMonteCarlo}) on a {@link KernelDevice}, with the CPU backend's results (identical pair
- * sets and separations; identical Monte-Carlo statistics).
+ * The CUDA backend: the sky match ({@link GpuSkyMatch}), the grouped Monte-Carlo
+ * ({@link GpuMonteCarlo}) and batched ensemble MCMC with the stretch move ({@link GpuEnsembleFits})
+ * on a {@link KernelDevice}, with the CPU backend's results (identical pair sets and separations;
+ * identical Monte-Carlo statistics; the same chains, so identical percentiles, and autocorrelation
+ * times equal to rounding). Sampler settings the kernel does not take (other moves, or several)
+ * run the reference sampler on the JVM's common pool, as the interface's default does. Orbits
+ * ({@link GpuOrbits}): every integrator in the galaxy package's potentials, one orbit per thread,
+ * equal to the CPU's to rounding (DOP853's turning points to its interpolation); a field the kernel
+ * does not know runs the CPU reference as the interface's default does.
  *
  * <p>Failures on the device ({@link DeviceFailure}: out of memory, a failed kernel) propagate as an
  * {@link IllegalStateException} naming the operation, unless the backend was opened for
@@ -118,6 +132,36 @@ public final class CudaBackend implements ComputeBackend {
             return new GpuMonteCarlo(kernels, ziggurat).run(samples, spec);
         } catch (DeviceFailure e) {
             return fallBack("grouped Monte-Carlo", e).groupedMonteCarlo(samples, spec);
+        }
+    }
+
+    @Override
+    public synchronized FitResults sampleEnsembles(FitBatch batch, SamplerSettings settings, IntConsumer fitDone) {
+        if (cpu != null) {
+            return cpu.sampleEnsembles(batch, settings, fitDone);
+        }
+        if (!GpuEnsembleFits.supports(settings)) {
+            return ComputeBackend.super.sampleEnsembles(batch, settings, fitDone);
+        }
+        try {
+            return new GpuEnsembleFits(kernels, ziggurat).run(batch, settings, fitDone);
+        } catch (DeviceFailure e) {
+            return fallBack("ensemble sampling", e).sampleEnsembles(batch, settings, fitDone);
+        }
+    }
+
+    @Override
+    public synchronized OrbitSummaries integrateOrbits(GravityField field, PhaseSpace starts, OrbitSpec spec) {
+        if (cpu != null) {
+            return cpu.integrateOrbits(field, starts, spec);
+        }
+        if (!GpuOrbits.supports(field)) {
+            return ComputeBackend.super.integrateOrbits(field, starts, spec);
+        }
+        try {
+            return new GpuOrbits(kernels).run(field, starts, spec);
+        } catch (DeviceFailure e) {
+            return fallBack("orbit integration", e).integrateOrbits(field, starts, spec);
         }
     }
 

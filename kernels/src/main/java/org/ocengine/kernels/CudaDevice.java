@@ -10,6 +10,7 @@ import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRelease;
 import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRetain;
 import static jcuda.driver.JCudaDriver.cuDeviceTotalMem;
 import static jcuda.driver.JCudaDriver.cuDriverGetVersion;
+import static jcuda.driver.JCudaDriver.cuFuncSetAttribute;
 import static jcuda.driver.JCudaDriver.cuLaunchKernel;
 import static jcuda.driver.JCudaDriver.cuMemAlloc;
 import static jcuda.driver.JCudaDriver.cuMemAllocHost;
@@ -38,6 +39,7 @@ import jcuda.driver.CUdevice;
 import jcuda.driver.CUdevice_attribute;
 import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUfunction;
+import jcuda.driver.CUfunction_attribute;
 import jcuda.driver.CUmodule;
 import org.ocengine.compute.BackendUnavailableException;
 
@@ -452,6 +454,29 @@ public final class CudaDevice implements KernelDevice {
             cuCtxSynchronize();
         } catch (CudaException e) {
             throw failure("kernel " + kernel + " (" + threads + " threads)", e);
+        }
+    }
+
+    /** Shared memory any block may use without asking for more (CUDA's static limit). */
+    private static final long DEFAULT_SHARED = 48 * 1024;
+
+    @Override
+    public void launchBlocks(String kernel, long blocks, int threadsPerBlock, long sharedBytes, KernelArgs args) {
+        if (blocks > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(kernel + ": " + blocks + " blocks are too many for one launch");
+        }
+        try {
+            bind();
+            CUfunction f = function(kernel);
+            if (sharedBytes > DEFAULT_SHARED) {
+                cuFuncSetAttribute(f, CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, (int) sharedBytes);
+            }
+            Pointer params = Pointer.to(Pointer.to(new long[] {blocks}), Pointer.to(args.bytes()));
+            cuLaunchKernel(f, (int) blocks, 1, 1, threadsPerBlock, 1, 1, (int) sharedBytes, null, params, null);
+            cuCtxSynchronize();
+        } catch (CudaException e) {
+            throw failure("kernel " + kernel + " (" + blocks + " blocks of " + threadsPerBlock + " threads, " + sharedBytes
+                    + " bytes of shared memory)", e);
         }
     }
 

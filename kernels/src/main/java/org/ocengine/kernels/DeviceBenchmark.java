@@ -2,6 +2,7 @@ package org.ocengine.kernels;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -13,9 +14,19 @@ import org.apache.arrow.vector.Float8Vector;
 import org.ocengine.compute.ComputeBackend;
 import org.ocengine.compute.GroupStatistics;
 import org.ocengine.compute.GroupedSamples;
+import org.ocengine.compute.OrbitIntegrator;
+import org.ocengine.compute.OrbitSpec;
+import org.ocengine.compute.OrbitSummaries;
+import org.ocengine.compute.PhaseSpace;
 import org.ocengine.compute.MatchPairs;
 import org.ocengine.compute.MonteCarloSpec;
 import org.ocengine.compute.SkyPositions;
+import org.ocengine.fit.FitBatch;
+import org.ocengine.fit.FitModel;
+import org.ocengine.fit.FitProblem;
+import org.ocengine.fit.FitResults;
+import org.ocengine.fit.SamplerSettings;
+import org.ocengine.galaxy.McMillan17;
 
 /**
  * The GPU benchmarks of issue 5 ({@code ocengine bench device}), each run on the GPU and on the CPU
@@ -26,7 +37,14 @@ import org.ocengine.compute.SkyPositions;
  *       17,000 square degrees, LAMOST's footprint in size), A spectra of which 90% are B sources
  *       seen again 0.2 arcsec (rms) away and 10% fall anywhere; timed as whole backend calls, so the
  *       copies to and from the device and the assembly of the pairs are included;</li>
- *   <li>grouped Monte-Carlo: groups of stars with random values and errors, with exact medians.</li>
+ *   <li>grouped Monte-Carlo: groups of stars with random values and errors, with exact medians;</li>
+ *   <li>ensemble MCMC ({@link #ensembleFits}, issue 8): quadratic gradient fits with the published
+ *       sampler set-up (300 walkers x 10,000 steps, 2,000 discarded), the CPU backend on the first
+ *       {@code cpuFits} of them (each fit's result is independent of the others in the batch, so
+ *       they are compared one to one and the CPU time is also given per fit);</li>
+ *   <li>orbits ({@link #orbits}, issue 8): 10^6 disc and halo orbits integrated 500 Myr back in
+ *       McMillan17 with a symplectic scheme, snapshots every 100 Myr, the CPU backend on the first
+ *       {@code cpuOrbits} (compared one to one, time extrapolated per orbit).</li>
  * </ul>
  *
  * Each GPU measurement is a warm-up run then the median of {@code gpuRepeat} runs; the CPU gets a
@@ -65,6 +83,61 @@ public final class DeviceBenchmark {
             return new Sizes(10_000_000, 100_000_000, 3.5, 2000, 100, 5000, 3, 1);
         }
     }
+
+    /**
+     * The ensemble-MCMC benchmark's size.
+     *
+     * @param fits      quadratic fits in the batch
+     * @param walkers   walkers per fit
+     * @param steps     steps per walker (a fifth discarded, as the published set-up)
+     * @param points    stars per fit
+     * @param cpuFits   the first this many fits also run on the CPU backend
+     * @param gpuRepeat timed GPU runs (after a warm-up on a small batch)
+     */
+    public record FitSizes(int fits, int walkers, int steps, int points, int cpuFits, int gpuRepeat) {
+
+        /** The issue's size: 1,000 quadratic fits, 300 walkers x 10,000 steps, 400 points each; 50 fits on the CPU. */
+        public static FitSizes issue() {
+            return new FitSizes(1000, 300, 10_000, 400, 50, 1);
+        }
+    }
+
+    /**
+     * Double-precision operations per walker step assumed for the floor (stretch proposal 12, the
+     * quadratic log-posterior from the normal equations about 45, the Hastings factor's and the
+     * acceptance test's fdlibm logarithms about 25): an estimate to check against the SASS.
+     */
+    static final int FLOPS_PER_WALKER_STEP = 80;
+    /** Double-precision operations per clock per multiprocessor without fused multiply-adds (Hopper: 64 FP64 lanes). */
+    static final int FLOPS_PER_CLOCK_PER_SM = 64;
+    /** Times each kept sample crosses device memory at least: written by the sampler, read by the autocorrelation and by the selection. */
+    static final int CHAIN_PASSES = 3;
+
+    /**
+     * The orbit benchmark's size.
+     *
+     * @param orbits      orbits in the batch
+     * @param durationMyr how far back, Myr
+     * @param stepMyr     symplectic step, Myr
+     * @param integrator  LEAPFROG, SYMPLECTIC4 or DOP853
+     * @param cpuOrbits   the first this many orbits also run on the CPU backend
+     * @param gpuRepeat   timed GPU runs (after a warm-up on a small batch)
+     */
+    public record OrbitSizes(int orbits, double durationMyr, double stepMyr, OrbitIntegrator integrator, int cpuOrbits, int gpuRepeat) {
+
+        /** The issue's size: 10^6 orbits x 500 Myr in McMillan17, 4th-order symplectic at 0.1 Myr; 2,000 on the CPU. */
+        public static OrbitSizes issue() {
+            return new OrbitSizes(1_000_000, 500, OrbitSpec.DEFAULT_STEP_MYR, OrbitIntegrator.SYMPLECTIC4, 2000, 1);
+        }
+    }
+
+    /**
+     * Double-precision operations per McMillan17 force evaluation assumed for the floor: the multipole
+     * expansion to l = 64 (33 orders x about 36 for the quintic, its derivative and the Legendre
+     * recurrence), four disc ansatz terms (about 75 each with their exp, expm1 and log1p), the NFW
+     * halo and the coordinates (about 100): an estimate to check against the SASS.
+     */
+    static final int FLOPS_PER_MCMILLAN_FORCE = 1600;
 
     /** Rows per generation task (a multiple of 8, so tasks never share a validity byte). */
     private static final int GENERATION_CHUNK = 1 << 20;
@@ -291,6 +364,149 @@ public final class DeviceBenchmark {
         m.put("floor_compute_s", computeFloor);
         m.put("floor_bytes_s", bytes / hw.bandwidth().hostToDevicePinned());
         m.put("measured_over_floor", gpuMedian / Math.max(computeFloor, bytes / hw.bandwidth().hostToDevicePinned()));
+        return m;
+    }
+
+    /**
+     * The ensemble-MCMC benchmark: quadratic fits sampled on the GPU (the median of {@code gpuRepeat}
+     * runs after a warm-up) and the first {@code cpuFits} on the CPU backend, compared fit by fit
+     * ({@link ParityCheck#fitDifference}), with the floors: the Philox words (one block per walker
+     * step) over the integer units, the double-precision work over the FP64 units, and the chains
+     * written once and read twice over the measured device-to-device bandwidth.
+     */
+    public static Map<String, Object> ensembleFits(CudaBackend gpu, ComputeBackend cpu, FitSizes z, Hardware hw, long seed,
+                                                   Consumer<String> progress) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<FitProblem> problems = ParityInputs.fits(new SplittableRandom(seed), z.fits(), z.points(), List.of(FitModel.quadratic(false)));
+        FitBatch batch = FitBatch.of(problems);
+        SamplerSettings settings = SamplerSettings.paper(seed).withWalkers(z.walkers()).withSteps(z.steps());
+        SamplerSettings warmSettings = settings.withSteps(Math.min(z.steps(), 200));
+        FitBatch warm = FitBatch.of(problems.subList(0, Math.min(problems.size(), 8)));
+        gpu.sampleEnsembles(warm, warmSettings, f -> { });
+        FitResults[] last = new FitResults[1];
+        double[] gpuTimes = time(z.gpuRepeat(), () -> last[0] = gpu.sampleEnsembles(batch, settings, f -> { }));
+        FitResults gpuResults = last[0];
+        progress.accept(String.format(Locale.ROOT, "ensemble MCMC on the GPU: %s s (median %.3f s)", fmt(gpuTimes), median(gpuTimes)));
+        int cpuFits = Math.min(z.cpuFits(), z.fits());
+        FitBatch cpuBatch = FitBatch.of(problems.subList(0, cpuFits));
+        cpu.sampleEnsembles(FitBatch.of(problems.subList(0, Math.min(cpuFits, 2))), warmSettings, f -> { });
+        double[] cpuTimes = time(1, () -> last[0] = cpu.sampleEnsembles(cpuBatch, settings, f -> { }));
+        progress.accept(String.format(Locale.ROOT, "ensemble MCMC on the CPU, %d fits: %.3f s", cpuFits, cpuTimes[0]));
+        FitResults gpuFirst = new FitResults(cpuBatch);
+        for (int f = 0; f < cpuFits; f++) {
+            gpuFirst.setFit(f, gpuResults.acceptance(f), gpuResults.keptSteps(f));
+            gpuFirst.setFailure(f, gpuResults.failure(f));
+            for (int d = 0; d < batch.dimension(f); d++) {
+                int slot = batch.paramOffset(f) + d;
+                gpuFirst.setParameter(cpuBatch.paramOffset(f) + d, gpuResults.p16(slot), gpuResults.p50(slot), gpuResults.p84(slot),
+                        gpuResults.tau(slot));
+            }
+        }
+        String difference = ParityCheck.fitDifference(cpuBatch, last[0], gpuFirst);
+        double walkerSteps = (double) z.fits() * z.walkers() * z.steps();
+        double imads = walkerSteps * 10 * IMADS_PER_PHILOX_ROUND;
+        double integerFloor = imads / ((double) hw.multiprocessors() * IMADS_PER_CLOCK_PER_SM * hw.clockHz());
+        double flopFloor = walkerSteps * FLOPS_PER_WALKER_STEP / ((double) hw.multiprocessors() * FLOPS_PER_CLOCK_PER_SM * hw.clockHz());
+        double chainBytes = 8.0 * 3 * z.walkers() * settings.keptSteps() * z.fits();
+        double byteFloor = CHAIN_PASSES * chainBytes / hw.bandwidth().deviceToDevice();
+        double floor = Math.max(integerFloor, Math.max(flopFloor, byteFloor));
+        double gpuMedian = median(gpuTimes);
+        double cpuPerFit = cpuTimes[0] / Math.max(1, cpuFits);
+        m.put("fits", z.fits());
+        m.put("walkers", z.walkers());
+        m.put("steps", z.steps());
+        m.put("discard", settings.discard());
+        m.put("points", z.points());
+        m.put("model", "quadratic, likelihood from the normal equations");
+        m.put("walker_steps", walkerSteps);
+        m.put("cpu_fits", cpuFits);
+        m.put("identical_to_cpu", difference == null);
+        m.put("difference", difference == null ? "percentiles and acceptance identical, tau within " + ParityCheck.TAU_TOLERANCE : difference);
+        m.put("gpu_seconds", gpuTimes);
+        m.put("gpu_median_s", gpuMedian);
+        m.put("cpu_seconds_for_cpu_fits", cpuTimes[0]);
+        m.put("cpu_seconds_per_fit", cpuPerFit);
+        m.put("cpu_seconds_all_fits_extrapolated", cpuPerFit * z.fits());
+        m.put("speedup_vs_cpu", cpuPerFit * z.fits() / gpuMedian);
+        m.put("floor_note", "three floors: one Philox4x64-10 block per walker step at " + IMADS_PER_PHILOX_ROUND + " integer multiply-adds "
+                + "per round and " + IMADS_PER_CLOCK_PER_SM + " per clock per multiprocessor; " + FLOPS_PER_WALKER_STEP + " double-precision "
+                + "operations per walker step (an estimate) at " + FLOPS_PER_CLOCK_PER_SM + " per clock per multiprocessor; the kept chains "
+                + "(8 B x 3 parameters x walkers x kept steps x fits) crossing device memory " + CHAIN_PASSES + " times at the measured "
+                + "device-to-device bandwidth. Transfers are negligible (the points in, four numbers per parameter out).");
+        m.put("floor_integer_s", integerFloor);
+        m.put("floor_fp64_s", flopFloor);
+        m.put("floor_device_memory_s", byteFloor);
+        m.put("chain_bytes", chainBytes);
+        m.put("measured_over_floor", gpuMedian / floor);
+        return m;
+    }
+
+    /**
+     * The orbit benchmark: orbits in McMillan17 on the GPU (the median of {@code gpuRepeat} runs
+     * after a warm-up) and the first {@code cpuOrbits} on the CPU backend, compared orbit by orbit
+     * ({@link ParityCheck#orbitDifference}), with the floor: the force evaluations' double-precision
+     * work over the FP64 units (bytes are negligible: 48 in and 64 + 16 per snapshot out per orbit).
+     */
+    public static Map<String, Object> orbits(CudaBackend gpu, ComputeBackend cpu, OrbitSizes z, Hardware hw, long seed,
+                                             Consumer<String> progress) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        double[] all = ParityInputs.orbits(new SplittableRandom(seed), z.orbits());
+        PhaseSpace starts = new PhaseSpace(all);
+        double d = -Math.abs(z.durationMyr());
+        int snapshots = (int) Math.floor(Math.abs(d) / 100);
+        double[] snapTimes = new double[snapshots + 1];
+        for (int k = 0; k <= snapshots; k++) {
+            snapTimes[k] = -100.0 * k;
+        }
+        OrbitSpec spec = new OrbitSpec(z.integrator(), d, z.stepMyr(), OrbitSpec.DEFAULT_TOLERANCE, snapTimes);
+        var field = McMillan17.standard();
+        gpu.integrateOrbits(field, new PhaseSpace(Arrays.copyOf(all, 6 * Math.min(z.orbits(), 1000))), spec);
+        OrbitSummaries[] last = new OrbitSummaries[1];
+        double[] gpuTimes = time(z.gpuRepeat(), () -> last[0] = gpu.integrateOrbits(field, starts, spec));
+        OrbitSummaries gpuResult = last[0];
+        progress.accept(String.format(Locale.ROOT, "orbits on the GPU: %s s (median %.3f s)", fmt(gpuTimes), median(gpuTimes)));
+        int cpuOrbits = Math.min(z.cpuOrbits(), z.orbits());
+        PhaseSpace cpuStarts = new PhaseSpace(Arrays.copyOf(all, 6 * cpuOrbits));
+        cpu.integrateOrbits(field, new PhaseSpace(Arrays.copyOf(all, 6 * Math.min(cpuOrbits, 16))), spec);
+        double[] cpuTimes = time(1, () -> last[0] = cpu.integrateOrbits(field, cpuStarts, spec));
+        progress.accept(String.format(Locale.ROOT, "orbits on the CPU, %d orbits: %.3f s", cpuOrbits, cpuTimes[0]));
+        int s = spec.snapshotCount();
+        OrbitSummaries gpuFirst = new OrbitSummaries(Arrays.copyOf(gpuResult.rPeri(), cpuOrbits), Arrays.copyOf(gpuResult.rApo(), cpuOrbits),
+                Arrays.copyOf(gpuResult.zMax(), cpuOrbits), Arrays.copyOf(gpuResult.energy(), cpuOrbits),
+                Arrays.copyOf(gpuResult.energyDrift(), cpuOrbits), Arrays.copyOf(gpuResult.lzChange(), cpuOrbits),
+                Arrays.copyOf(gpuResult.snapshotR(), cpuOrbits * s), Arrays.copyOf(gpuResult.snapshotZ(), cpuOrbits * s), s,
+                Arrays.copyOf(gpuResult.steps(), cpuOrbits), Arrays.copyOf(gpuResult.failure(), cpuOrbits), 0);
+        String difference = ParityCheck.orbitDifference(last[0], gpuFirst, z.integrator() != OrbitIntegrator.DOP853);
+        double evaluations = gpuResult.forceEvaluations();
+        double floor = evaluations * FLOPS_PER_MCMILLAN_FORCE / ((double) hw.multiprocessors() * FLOPS_PER_CLOCK_PER_SM * hw.clockHz());
+        double gpuMedian = median(gpuTimes);
+        double cpuPerOrbit = cpuTimes[0] / Math.max(1, cpuOrbits);
+        double worstDrift = 0;
+        for (double e : gpuResult.energyDrift()) {
+            worstDrift = Double.isNaN(e) ? worstDrift : Math.max(worstDrift, e);
+        }
+        m.put("orbits", z.orbits());
+        m.put("potential", "McMillan17");
+        m.put("integrator", z.integrator().label());
+        m.put("duration_myr", d);
+        m.put("step_myr", z.stepMyr());
+        m.put("force_evaluations", evaluations);
+        m.put("largest_energy_drift_gpu", worstDrift);
+        m.put("cpu_orbits", cpuOrbits);
+        m.put("agree_with_cpu", difference == null);
+        m.put("difference", difference == null ? "energy within " + ParityCheck.ORBIT_ENERGY_TOLERANCE + ", peri/apo, Z_max, snapshots within "
+                + ParityCheck.ORBIT_TOLERANCE : difference);
+        m.put("gpu_seconds", gpuTimes);
+        m.put("gpu_median_s", gpuMedian);
+        m.put("cpu_seconds_for_cpu_orbits", cpuTimes[0]);
+        m.put("cpu_seconds_per_orbit", cpuPerOrbit);
+        m.put("cpu_seconds_all_orbits_extrapolated", cpuPerOrbit * z.orbits());
+        m.put("speedup_vs_cpu", cpuPerOrbit * z.orbits() / gpuMedian);
+        m.put("floor_note", "compute-bound: " + FLOPS_PER_MCMILLAN_FORCE + " double-precision operations per McMillan17 force evaluation (an "
+                + "estimate) at " + FLOPS_PER_CLOCK_PER_SM + " per clock per multiprocessor (no fused multiply-adds: the kernels are built with "
+                + "-fmad=false); energy checks and turning points come on top. Bytes: 48 per orbit in, 64 + 16 per snapshot out.");
+        m.put("floor_fp64_s", floor);
+        m.put("measured_over_floor", gpuMedian / floor);
         return m;
     }
 }

@@ -52,6 +52,17 @@ public interface KernelDevice extends AutoCloseable {
      */
     void launch(String kernel, long threads, KernelArgs args);
 
+    /**
+     * Runs {@code blocks} blocks of {@code threadsPerBlock} threads of a block kernel (one whose
+     * threads cooperate through {@code sharedBytes} bytes of shared memory and barriers; block b
+     * does work item b) and waits for them.
+     *
+     * @throws DeviceFailure if the launch or the kernel fails, or the device cannot give a block that much shared memory
+     */
+    default void launchBlocks(String kernel, long blocks, int threadsPerBlock, long sharedBytes, KernelArgs args) {
+        throw new UnsupportedOperationException(description() + " runs no block kernels");
+    }
+
     @Override
     void close();
 

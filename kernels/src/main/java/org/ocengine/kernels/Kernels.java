@@ -27,6 +27,12 @@ final class Kernels {
         3 * 8, // OcTestMathArgs
         3 * 8, // OcTestUnitVectorArgs
         1 * 8, // OcAbiArgs
+        36 * 8, // OcFitSampleArgs
+        10 * 8, // OcFitAcfArgs
+        7 * 8, // OcFitTauArgs
+        7 * 8, // OcFitPercentileArgs
+        20 * 8, // OcOrbitArgs
+        6 * 8, // OcOrbitFieldArgs
     };
     private static final int SCAN = 0;
     private static final int RADIX = 1;
@@ -41,11 +47,19 @@ final class Kernels {
     private static final int TEST_MATH = 10;
     private static final int TEST_UNIT_VECTOR = 11;
     private static final int ABI = 12;
+    private static final int FIT_SAMPLE = 13;
+    private static final int FIT_ACF = 14;
+    private static final int FIT_TAU = 15;
+    private static final int FIT_PERCENTILES = 16;
+    private static final int ORBIT = 17;
+    private static final int ORBIT_FIELD = 18;
 
     /** Every kernel launched from here. */
     static final List<String> NAMES = List.of("oc_abi_sizes", "oc_scan_sums", "oc_scan_apply", "oc_radix_count", "oc_radix_scatter",
             "oc_sky_zone_histogram", "oc_sky_band_count", "oc_sky_band_scatter", "oc_sky_gather", "oc_sky_count", "oc_sky_write",
-            "oc_mc_draws", "oc_mc_reduce", "oc_test_philox", "oc_test_normal", "oc_test_ziggurat", "oc_test_math", "oc_test_unit_vector");
+            "oc_mc_draws", "oc_mc_reduce", "oc_test_philox", "oc_test_normal", "oc_test_ziggurat", "oc_test_math", "oc_test_unit_vector",
+            "oc_fit_sample", "oc_fit_acf", "oc_fit_tau", "oc_fit_percentiles",
+            "oc_orbit_integrate", "oc_orbit_field");
 
     private final KernelDevice device;
 
@@ -58,14 +72,18 @@ final class Kernels {
     }
 
     private void launch(String kernel, long threads, int abi, KernelArgs args) {
+        checkArgs(kernel, abi, args);
+        if (threads > 0) {
+            device.launch(kernel, threads, args);
+        }
+    }
+
+    private static void checkArgs(String kernel, int abi, KernelArgs args) {
         if (!NAMES.contains(kernel)) {
             throw new IllegalStateException(kernel + " is not in Kernels.NAMES");
         }
         if (args.bytes().length != ABI_SIZES[abi]) {
             throw new IllegalStateException(kernel + ": packed " + args.bytes().length + " argument bytes, expected " + ABI_SIZES[abi]);
-        }
-        if (threads > 0) {
-            device.launch(kernel, threads, args);
         }
     }
 
@@ -230,5 +248,77 @@ final class Kernels {
 
     void testUnitVector(long n, DeviceBuffer ra, DeviceBuffer dec, DeviceBuffer xyz) {
         launch("oc_test_unit_vector", n, TEST_UNIT_VECTOR, new KernelArgs().pointer(ra).pointer(dec).pointer(xyz));
+    }
+
+    // ---- ensemble_mcmc.cu
+
+    /** A fit batch's flat arrays on the device ({@code FitBatch.flat()}), in the order of {@code OcFitSampleArgs}. */
+    record FitInputs(DeviceBuffer code, DeviceBuffer knee, DeviceBuffer key, DeviceBuffer logNorm, DeviceBuffer paramOffset,
+                     DeviceBuffer pointOffset, DeviceBuffer priorLo, DeviceBuffer priorHi, DeviceBuffer priorMean,
+                     DeviceBuffer priorInvSigma, DeviceBuffer startCentre, DeviceBuffer startError, DeviceBuffer x, DeviceBuffer y,
+                     DeviceBuffer invVar, DeviceBuffer var, DeviceBuffer sumsOffset, DeviceBuffer sums) {
+    }
+
+    /** One chunk of fits: which batch fits, where their chains go, and the per-fit and per-slot outputs. */
+    record FitChunk(long fits, DeviceBuffer fitIndex, DeviceBuffer chainOffset, DeviceBuffer chain, DeviceBuffer acceptance,
+                    DeviceBuffer status, long slots, DeviceBuffer slotFit, DeviceBuffer slotDim) {
+    }
+
+    /** The sampler's settings as the kernel reads them. */
+    record FitSampling(long walkers, long steps, long discard, long thin, long kept, long seed, double stretchA, double startScale,
+                       long startAttempts, double log2Pi) {
+    }
+
+    void fitSample(FitInputs in, ZigguratTables zig, FitChunk c, FitSampling s, int threadsPerBlock, long sharedBytes) {
+        KernelArgs args = new KernelArgs().pointer(in.code()).pointer(in.knee()).pointer(in.key()).pointer(in.logNorm())
+                .pointer(in.paramOffset()).pointer(in.pointOffset()).pointer(in.priorLo()).pointer(in.priorHi()).pointer(in.priorMean())
+                .pointer(in.priorInvSigma()).pointer(in.startCentre()).pointer(in.startError()).pointer(in.x()).pointer(in.y())
+                .pointer(in.invVar()).pointer(in.var()).pointer(in.sumsOffset()).pointer(in.sums())
+                .pointer(zig.k()).pointer(zig.w()).pointer(zig.f())
+                .pointer(c.fitIndex()).pointer(c.chainOffset()).pointer(c.chain()).pointer(c.acceptance()).pointer(c.status())
+                .i64(s.walkers()).i64(s.steps()).i64(s.discard()).i64(s.thin()).i64(s.kept()).i64(s.seed()).f64(s.stretchA())
+                .f64(s.startScale()).i64(s.startAttempts()).f64(s.log2Pi());
+        checkArgs("oc_fit_sample", FIT_SAMPLE, args);
+        if (c.fits() > 0) {
+            device.launchBlocks("oc_fit_sample", c.fits(), threadsPerBlock, sharedBytes, args);
+        }
+    }
+
+    void fitAcf(FitChunk c, DeviceBuffer acfSum, long walkers, long kept, long lag0, long lags) {
+        launch("oc_fit_acf", c.slots() * (lags / GpuEnsembleFits.ACF_LAGS_PER_THREAD), FIT_ACF, new KernelArgs().pointer(c.chain())
+                .pointer(c.chainOffset()).pointer(c.slotFit()).pointer(c.slotDim()).pointer(acfSum).i64(c.slots()).i64(walkers)
+                .i64(kept).i64(lag0).i64(lags));
+    }
+
+    void fitTau(long slots, DeviceBuffer acfSum, DeviceBuffer state, long walkers, long kept, long lag0, long lags, double windowC) {
+        launch("oc_fit_tau", slots, FIT_TAU, new KernelArgs().pointer(acfSum).pointer(state).i64(walkers).i64(kept).i64(lag0).i64(lags)
+                .f64(windowC));
+    }
+
+    void fitPercentiles(FitChunk c, DeviceBuffer out, long walkers, long kept) {
+        launch("oc_fit_percentiles", c.slots(), FIT_PERCENTILES, new KernelArgs().pointer(c.chain()).pointer(c.chainOffset())
+                .pointer(c.slotFit()).pointer(c.slotDim()).pointer(out).i64(walkers).i64(kept));
+    }
+
+    // ---- orbits.cu
+
+    /** One launch of the orbit kernel: its inputs, the scheme, the step, the outputs and the first orbit. */
+    record OrbitLaunch(DeviceBuffer start, DeviceBuffer field, long components, DeviceBuffer tables, DeviceBuffer kicks,
+                       DeviceBuffer drifts, long stages, long steps, double h, double total, DeviceBuffer snapTimes, long snapshots,
+                       double direction, DeviceBuffer out, DeviceBuffer snapR, DeviceBuffer snapZ, long orbit0, long scheme,
+                       double tolerance, DeviceBuffer dop) {
+    }
+
+    void orbitIntegrate(long orbits, OrbitLaunch l) {
+        launch("oc_orbit_integrate", orbits, ORBIT, new KernelArgs().pointer(l.start()).pointer(l.field()).i64(l.components())
+                .pointer(l.tables()).pointer(l.kicks()).pointer(l.drifts()).i64(l.stages()).i64(l.steps()).f64(l.h()).f64(l.total())
+                .pointer(l.snapTimes()).i64(l.snapshots()).f64(l.direction()).pointer(l.out()).pointer(l.snapR()).pointer(l.snapZ())
+                .i64(l.orbit0()).i64(l.scheme()).f64(l.tolerance()).pointer(l.dop()));
+    }
+
+    void orbitField(long points, DeviceBuffer field, long components, DeviceBuffer tables, DeviceBuffer cylR, DeviceBuffer z,
+                    DeviceBuffer out) {
+        launch("oc_orbit_field", points, ORBIT_FIELD, new KernelArgs().pointer(field).i64(components).pointer(tables).pointer(cylR)
+                .pointer(z).pointer(out));
     }
 }

@@ -16,7 +16,19 @@ import org.ocengine.compute.GroupedSamples;
 import org.ocengine.compute.MatchPairs;
 import org.ocengine.compute.MonteCarloSpec;
 import org.ocengine.compute.SkyGeometry;
+import org.ocengine.compute.GravityField;
+import org.ocengine.compute.OrbitIntegrator;
+import org.ocengine.compute.OrbitSpec;
+import org.ocengine.compute.OrbitSummaries;
+import org.ocengine.compute.PhaseSpace;
 import org.ocengine.compute.SkyPositions;
+import org.ocengine.fit.FitBatch;
+import org.ocengine.fit.FitModel;
+import org.ocengine.fit.FitResults;
+import org.ocengine.fit.SamplerSettings;
+import org.ocengine.galaxy.MWPotential2014;
+import org.ocengine.galaxy.McMillan17;
+import org.ocengine.galaxy.Potential;
 import org.ocengine.random.DrawKey;
 import org.ocengine.random.Fnv1a;
 import org.ocengine.random.NormalQuantile;
@@ -29,8 +41,15 @@ import org.ocengine.random.Ziggurat;
  * log1p, the normal quantile, degree trigonometry and unit vectors), which must equal Java to the
  * bit; the sky match on several sizes and skies (RA 0/360 and the poles included, and with the
  * device memory capped so that B is cut into bands and A into chunks), whose pairs and separations
- * must be identical; and the grouped Monte-Carlo, whose statistics must agree to 1e-12 relative
- * (they are expected to be identical). Not thread-safe.
+ * must be identical; the grouped Monte-Carlo, whose statistics must agree to 1e-12 relative
+ * (they are expected to be identical); and batched ensemble MCMC over every gradient model, whose
+ * acceptance fractions and percentiles must be identical (the same random words and arithmetic
+ * give the same accept/reject decisions, so the same chains) and whose autocorrelation times must
+ * agree to {@value #TAU_TOLERANCE} relative (direct lag sums on the GPU, FFTs on the CPU); and
+ * orbits (the fields of MWPotential2014 and McMillan17 to {@value #FIELD_TOLERANCE} relative, then
+ * orbits over 500 Myr with both symplectic schemes and DOP853: energy to {@value #ORBIT_ENERGY_TOLERANCE}
+ * relative, peri/apo, Z_max and snapshots to {@value #ORBIT_TOLERANCE}, the issue's bar; the
+ * symplectic schemes also in the CPU's steps). Not thread-safe.
  */
 public final class ParityCheck {
 
@@ -59,6 +78,14 @@ public final class ParityCheck {
 
     /** Largest relative difference allowed in Monte-Carlo statistics. */
     static final double MC_TOLERANCE = 1e-12;
+    /** Largest relative difference allowed in autocorrelation times. */
+    static final double TAU_TOLERANCE = 1e-9;
+    /** Largest relative difference allowed in potentials and forces (CUDA's libm against Java's). */
+    static final double FIELD_TOLERANCE = 1e-12;
+    /** Largest relative difference allowed in an orbit's energy. */
+    static final double ORBIT_ENERGY_TOLERANCE = 1e-9;
+    /** Largest relative difference allowed in peri/apo, Z_max and snapshots (absolute in kpc for snapshot z). */
+    static final double ORBIT_TOLERANCE = 1e-6;
 
     private final CudaBackend gpu;
     private final ComputeBackend cpu;
@@ -104,6 +131,13 @@ public final class ParityCheck {
         for (McCase c : full ? FULL_MC : QUICK_MC) {
             checks.add(Map.entry(c.check(), () -> monteCarlo(c)));
         }
+        for (FitCase c : full ? FULL_FITS : QUICK_FITS) {
+            checks.add(Map.entry(c.check(), () -> ensembleFits(c)));
+        }
+        checks.add(Map.entry("gravity fields", () -> fields(full ? 100_000 : 300)));
+        for (OrbitCase c : full ? FULL_ORBITS : QUICK_ORBITS) {
+            checks.add(Map.entry(c.check(), () -> orbits(c)));
+        }
         List<Outcome> all = new ArrayList<>();
         for (Map.Entry<String, Supplier<Outcome>> check : checks) {
             Outcome o = guarded(check.getKey(), check.getValue());
@@ -145,6 +179,35 @@ public final class ParityCheck {
             new McCase("Monte-Carlo, 30 groups of 0-40 stars", 30, 0, 40, 203, 0),
             new McCase("Monte-Carlo, 3 groups of 200-400 stars", 3, 200, 400, 120, 0),
             new McCase("Monte-Carlo, memory capped (chunks of groups)", 12, 5, 30, 64, 40_000));
+
+    /** An ensemble-MCMC comparison: fits (models in turn), points, walkers, steps, discard, thin, likelihood, device memory cap (0 for none). */
+    record FitCase(String check, int fits, int points, int walkers, int steps, int discard, int thin, FitBatch.Likelihood likelihood,
+                   long memoryCap) {
+    }
+
+    private static final List<FitModel> ALL_MODELS = List.of(FitModel.linear(false), FitModel.linear(true), FitModel.quadratic(false),
+            FitModel.quadratic(true), FitModel.brokenAt(10.5, false), FitModel.brokenAt(10.5, true), FitModel.brokenFittedKnee(false),
+            FitModel.brokenFittedKnee(true));
+    private static final List<FitCase> FULL_FITS = List.of(
+            new FitCase("ensemble MCMC, every model, 300 walkers", 64, 400, 300, 3000, 600, 1, FitBatch.Likelihood.SUMS, 0),
+            new FitCase("ensemble MCMC, every model, point by point", 32, 400, 100, 2000, 400, 2, FitBatch.Likelihood.POINTS, 0),
+            new FitCase("ensemble MCMC, memory capped (chunks of fits)", 40, 100, 64, 1500, 300, 1, FitBatch.Likelihood.SUMS, 40L << 20));
+    private static final List<FitCase> QUICK_FITS = List.of(
+            new FitCase("ensemble MCMC, every model", 8, 30, 16, 200, 40, 1, FitBatch.Likelihood.SUMS, 0),
+            new FitCase("ensemble MCMC, memory capped (chunks of fits)", 5, 20, 12, 150, 30, 3, FitBatch.Likelihood.POINTS, 60_000));
+
+    /** An orbit comparison: McMillan17 (else MWPotential2014), orbits, scheme, duration and step (Myr). */
+    record OrbitCase(String check, boolean mcMillan, int orbits, OrbitIntegrator integrator, double durationMyr, double stepMyr) {
+    }
+
+    private static final List<OrbitCase> FULL_ORBITS = List.of(
+            new OrbitCase("orbits, McMillan17, symplectic4, 500 Myr", true, 2000, OrbitIntegrator.SYMPLECTIC4, 500, 0.1),
+            new OrbitCase("orbits, MWPotential2014, leapfrog, 500 Myr back", false, 2000, OrbitIntegrator.LEAPFROG, -500, 0.1),
+            new OrbitCase("orbits, McMillan17, DOP853, 500 Myr back", true, 2000, OrbitIntegrator.DOP853, -500, 0.1));
+    private static final List<OrbitCase> QUICK_ORBITS = List.of(
+            new OrbitCase("orbits, McMillan17, symplectic4", true, 12, OrbitIntegrator.SYMPLECTIC4, 30, 0.5),
+            new OrbitCase("orbits, MWPotential2014, leapfrog, back", false, 12, OrbitIntegrator.LEAPFROG, -30, 0.5),
+            new OrbitCase("orbits, McMillan17, DOP853", true, 12, OrbitIntegrator.DOP853, 30, 0.5));
 
     /** The outcome of a comparison, or a failed one when the comparison itself threw. */
     private static Outcome guarded(String check, Supplier<Outcome> comparison) {
@@ -456,5 +519,155 @@ public final class ParityCheck {
     /** Equal bits, any NaN equal to any NaN. */
     static boolean sameBits(double x, double y) {
         return Double.doubleToLongBits(x) == Double.doubleToLongBits(y);
+    }
+
+    private Outcome ensembleFits(FitCase c) {
+        SplittableRandom rng = random(c.check());
+        FitBatch batch = FitBatch.of(ParityInputs.fits(rng, c.fits(), c.points(), ALL_MODELS)).with(c.likelihood());
+        SamplerSettings settings = SamplerSettings.paper(rng.nextLong()).withWalkers(c.walkers()).withSteps(c.steps())
+                .withDiscard(c.discard()).withThin(c.thin());
+        String size = String.format(Locale.ROOT, "%d fits x %d points, %d walkers x %d steps (discard %d, thin %d), %s likelihood", c.fits(),
+                c.points(), c.walkers(), c.steps(), c.discard(), c.thin(), c.likelihood().name().toLowerCase(Locale.ROOT))
+                + (c.memoryCap() > 0 ? ", device memory capped at " + c.memoryCap() + " bytes" : "");
+        if (c.memoryCap() > 0) {
+            device.capMemory(c.memoryCap());
+        }
+        long t0 = System.nanoTime();
+        FitResults got;
+        try {
+            got = gpu.sampleEnsembles(batch, settings, f -> { });
+        } finally {
+            device.capMemory(Long.MAX_VALUE);
+        }
+        double gpuSeconds = seconds(t0);
+        t0 = System.nanoTime();
+        FitResults expected = cpu.sampleEnsembles(batch, settings, f -> { });
+        double cpuSeconds = seconds(t0);
+        String difference = fitDifference(batch, expected, got);
+        return new Outcome(c.check(), size, difference == null, difference == null
+                ? batch.paramSlots() + " parameters: percentiles and acceptance identical, tau within " + TAU_TOLERANCE + " relative" : difference,
+                gpuSeconds, cpuSeconds);
+    }
+
+    /** Null when the fits agree as required (see the class comment), else the first disagreement. */
+    static String fitDifference(FitBatch batch, FitResults expected, FitResults got) {
+        for (int f = 0; f < batch.size(); f++) {
+            String label = batch.problem(f).label();
+            if (!java.util.Objects.equals(expected.failure(f), got.failure(f))) {
+                return label + ": failure " + got.failure(f) + ", expected " + expected.failure(f);
+            }
+            if (!sameBits(expected.acceptance(f), got.acceptance(f)) || expected.keptSteps(f) != got.keptSteps(f)) {
+                return label + ": acceptance " + got.acceptance(f) + " over " + got.keptSteps(f) + " kept steps, expected " + expected.acceptance(f)
+                        + " over " + expected.keptSteps(f);
+            }
+            for (int d = 0; d < batch.dimension(f); d++) {
+                int slot = batch.paramOffset(f) + d;
+                double[] e = {expected.p16(slot), expected.p50(slot), expected.p84(slot)};
+                double[] g = {got.p16(slot), got.p50(slot), got.p84(slot)};
+                for (int q = 0; q < 3; q++) {
+                    if (!sameBits(e[q], g[q])) {
+                        return label + " parameter " + d + ": percentile " + new int[] {16, 50, 84}[q] + " is " + g[q] + ", expected " + e[q];
+                    }
+                }
+                double te = expected.tau(slot);
+                double tg = got.tau(slot);
+                if (!sameBits(te, tg) && !(Math.abs(te - tg) <= TAU_TOLERANCE * Math.abs(te))) {
+                    return label + " parameter " + d + ": tau " + tg + ", expected " + te;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Outcome fields(int n) {
+        SplittableRandom rng = random("gravity fields");
+        double[] cylR = new double[n];
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            cylR[i] = i % 7 == 0 ? 0 : Math.pow(10, rng.nextDouble(-5, 3.5));
+            z[i] = i % 5 == 0 ? 0 : (rng.nextBoolean() ? 1 : -1) * Math.pow(10, rng.nextDouble(-5, 3.5));
+        }
+        double worst = 0;
+        double gpuSeconds = 0;
+        double cpuSeconds = 0;
+        double[] f = new double[2];
+        for (Potential p : new Potential[] {MWPotential2014.create(), McMillan17.standard()}) {
+            long t0 = System.nanoTime();
+            double[] got = new GpuOrbits(kernels).field(p, cylR, z);
+            gpuSeconds += seconds(t0);
+            t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                double phi = p.potential(cylR[i], z[i]);
+                p.forces(cylR[i], z[i], f);
+                double scale = Math.hypot(f[0], f[1]);
+                worst = Math.max(worst, relativeDifference(phi, got[3 * i], Math.abs(phi)));
+                worst = Math.max(worst, relativeDifference(f[0], got[3 * i + 1], scale));
+                worst = Math.max(worst, relativeDifference(f[1], got[3 * i + 2], scale));
+            }
+            cpuSeconds += seconds(t0);
+        }
+        return new Outcome("gravity fields", n + " points (R, z from 1e-5 to 3000 kpc, the centre, the plane) in MWPotential2014 and McMillan17",
+                worst <= FIELD_TOLERANCE, String.format(Locale.ROOT, "largest relative difference %.3g (allowed %.0g)", worst, FIELD_TOLERANCE),
+                gpuSeconds, cpuSeconds);
+    }
+
+    private static double relativeDifference(double expected, double got, double scale) {
+        if (sameBits(expected, got)) {
+            return 0;
+        }
+        return Double.isNaN(expected) || Double.isNaN(got) ? Double.POSITIVE_INFINITY : Math.abs(expected - got) / Math.max(scale, Double.MIN_NORMAL);
+    }
+
+    private Outcome orbits(OrbitCase c) {
+        SplittableRandom rng = random(c.check());
+        GravityField field = c.mcMillan() ? McMillan17.standard() : MWPotential2014.create();
+        PhaseSpace starts = new PhaseSpace(ParityInputs.orbits(rng, c.orbits()));
+        double d = c.durationMyr();
+        OrbitSpec spec = new OrbitSpec(c.integrator(), d, c.stepMyr(), OrbitSpec.DEFAULT_TOLERANCE, new double[] {0, d / 3, d / 2, d});
+        String size = String.format(Locale.ROOT, "%d orbits, %s Myr in steps of %s Myr, 4 snapshots", c.orbits(), d, c.stepMyr());
+        long t0 = System.nanoTime();
+        OrbitSummaries got = gpu.integrateOrbits(field, starts, spec);
+        double gpuSeconds = seconds(t0);
+        t0 = System.nanoTime();
+        OrbitSummaries expected = cpu.integrateOrbits(field, starts, spec);
+        double cpuSeconds = seconds(t0);
+        String difference = orbitDifference(expected, got, c.integrator() != OrbitIntegrator.DOP853);
+        return new Outcome(c.check(), size, difference == null, difference == null ? "energy within " + ORBIT_ENERGY_TOLERANCE
+                + ", peri/apo, Z_max and snapshots within " + ORBIT_TOLERANCE + " (" + got.forceEvaluations() + " force evaluations)" : difference,
+                gpuSeconds, cpuSeconds);
+    }
+
+    /**
+     * Null when the orbits agree to the issue's bar (see the class comment), else the first disagreement.
+     *
+     * @param sameSteps whether every orbit must also take the CPU's number of steps (the symplectic schemes)
+     */
+    static String orbitDifference(OrbitSummaries e, OrbitSummaries g, boolean sameSteps) {
+        if (e.size() != g.size() || e.snapshots() != g.snapshots()) {
+            return "shapes differ";
+        }
+        for (int i = 0; i < e.size(); i++) {
+            String o = "orbit " + i;
+            if (!java.util.Objects.equals(e.failure()[i], g.failure()[i]) || (sameSteps && e.steps()[i] != g.steps()[i])) {
+                return o + ": " + g.failure()[i] + " after " + g.steps()[i] + " steps, expected " + e.failure()[i] + " after " + e.steps()[i];
+            }
+            double[][] pairs = {{e.energy()[i], g.energy()[i], ORBIT_ENERGY_TOLERANCE}, {e.rPeri()[i], g.rPeri()[i], ORBIT_TOLERANCE},
+                {e.rApo()[i], g.rApo()[i], ORBIT_TOLERANCE}, {e.zMax()[i], g.zMax()[i], ORBIT_TOLERANCE}};
+            String[] names = {"energy", "pericentre", "apocentre", "Z_max"};
+            for (int k = 0; k < pairs.length; k++) {
+                if (relativeDifference(pairs[k][0], pairs[k][1], Math.abs(pairs[k][0])) > pairs[k][2]) {
+                    return o + ": " + names[k] + " " + pairs[k][1] + ", expected " + pairs[k][0];
+                }
+            }
+            for (int k = 0; k < e.snapshots(); k++) {
+                int s = i * e.snapshots() + k;
+                if (relativeDifference(e.snapshotR()[s], g.snapshotR()[s], Math.abs(e.snapshotR()[s])) > ORBIT_TOLERANCE
+                        || relativeDifference(e.snapshotZ()[s], g.snapshotZ()[s], 1.0) > ORBIT_TOLERANCE) {
+                    return o + ": snapshot " + k + " at (" + g.snapshotR()[s] + ", " + g.snapshotZ()[s] + "), expected (" + e.snapshotR()[s] + ", "
+                            + e.snapshotZ()[s] + ")";
+                }
+            }
+        }
+        return null;
     }
 }

@@ -1,9 +1,16 @@
 package org.ocengine.kernels;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.Float8Vector;
 import org.ocengine.compute.GroupedSamples;
+import org.ocengine.fit.FitData;
+import org.ocengine.fit.FitModel;
+import org.ocengine.fit.FitProblem;
+import org.ocengine.fit.Prior;
 
 /**
  * Fresh random inputs for comparing the GPU with the CPU (ocengine check, the tests): positions
@@ -128,5 +135,88 @@ final class ParityInputs {
             }
         }
         return new GroupedSamples(values, errors, ordinals, offsets, keys);
+    }
+
+    /**
+     * Gradient fits for the ensemble sampler: fit i has model {@code models.get(i % models.size())},
+     * {@code points} stars at galactocentric radii 6-16 kpc with [Fe/H] errors 0.05-0.2 dex about a
+     * random truth (plus 0.08 dex of intrinsic scatter when the model has it), the default priors,
+     * and every third fit a normal prior on its first parameter (so the prior's normal factor is
+     * exercised). Keys are 1000 + i.
+     */
+    static List<FitProblem> fits(SplittableRandom rng, int count, int points, List<FitModel> models) {
+        List<FitProblem> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            FitModel model = models.get(i % models.size());
+            int dim = model.dimension();
+            double[] truth = new double[dim];
+            truth[0] = rng.nextDouble(-0.09, -0.03);
+            truth[1] = model.shape() == FitModel.Shape.QUADRATIC ? rng.nextDouble(-0.1, 0.1) : rng.nextDouble(-0.08, -0.01);
+            if (dim > 2) {
+                truth[2] = model.shape() == FitModel.Shape.QUADRATIC ? rng.nextDouble(0.1, 0.5) : rng.nextDouble(-0.3, 0.0);
+            }
+            if (model.kneeFitted()) {
+                truth[3] = rng.nextDouble(9, 12);
+            }
+            if (model.shape() == FitModel.Shape.QUADRATIC) {
+                truth[0] = rng.nextDouble(-0.004, 0.004);
+            }
+            if (model.scatter()) {
+                truth[dim - 1] = 0.08;
+            }
+            double[] x = new double[points];
+            double[] y = new double[points];
+            double[] e = new double[points];
+            for (int k = 0; k < points; k++) {
+                x[k] = rng.nextDouble(6, 16);
+                e[k] = rng.nextDouble(0.05, 0.2);
+                double sigma = model.scatter() ? Math.sqrt(e[k] * e[k] + 0.08 * 0.08) : e[k];
+                y[k] = model.value(x[k], truth) + sigma * gaussian(rng);
+            }
+            FitData data = new FitData(x, y, e);
+            Map<String, Prior> overrides = i % 3 == 2 ? Map.of(model.parameterNames().get(0), Prior.normal(truth[0], 0.05)) : Map.of();
+            out.add(new FitProblem("fit " + i + " " + model.describe(), 1000 + i, model, data, FitProblem.priors(model, data, overrides)));
+        }
+        return out;
+    }
+
+    private static double gaussian(SplittableRandom rng) {
+        double u = rng.nextDouble();
+        double v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log1p(-u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    /**
+     * Orbit starts (6 per orbit, Galactocentric Cartesian kpc and km/s): disc stars at R 3-15 kpc,
+     * |z| up to 1 kpc, rotating at 150-260 km/s with 40 km/s in R and 30 in z, every tenth a halo
+     * star (R up to 40 kpc, |z| up to 20, isotropic 150 km/s), and orbit 5 (when there are that
+     * many) starting exactly in the plane on the x axis, so the recorder's turning points and the
+     * field's z = 0 and y = 0 paths are exercised.
+     */
+    static double[] orbits(SplittableRandom rng, int n) {
+        double[] v = new double[6 * n];
+        for (int i = 0; i < n; i++) {
+            boolean halo = i % 10 == 9;
+            double cylR = halo ? rng.nextDouble(2, 40) : rng.nextDouble(3, 15);
+            double phi = rng.nextDouble(0, 2 * Math.PI);
+            double z = halo ? rng.nextDouble(-20, 20) : rng.nextDouble(-1, 1);
+            double vPhi = halo ? 150 * gaussian(rng) : rng.nextDouble(150, 260);
+            double vR = (halo ? 150 : 40) * gaussian(rng);
+            double vz = (halo ? 150 : 30) * gaussian(rng);
+            if (i == 5) {
+                phi = 0;
+                z = 0;
+            }
+            double c = Math.cos(phi);
+            double s = Math.sin(phi);
+            int o = 6 * i;
+            v[o] = cylR * c;
+            v[o + 1] = cylR * s;
+            v[o + 2] = z;
+            v[o + 3] = vR * c - vPhi * s;
+            v[o + 4] = vR * s + vPhi * c;
+            v[o + 5] = vz;
+        }
+        return v;
     }
 }

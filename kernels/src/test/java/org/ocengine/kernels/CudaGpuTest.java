@@ -10,7 +10,7 @@ import org.ocengine.compute.CpuBackend;
 /**
  * On a real GPU only (skipped elsewhere, with the reason): the CUDA C ports against Java, bit for
  * bit (Philox4x64-10, the ziggurat's every path with fdlibm's exp and log1p, the normal quantile,
- * degree trigonometry), and the sky match and Monte-Carlo against the CPU backend, through the
+ * degree trigonometry), and the sky match, the Monte-Carlo and the ensemble MCMC against the CPU backend, through the
  * parity check at its small scale. {@code ocengine check --device cuda} runs the same at full scale.
  */
 class CudaGpuTest {

@@ -42,6 +42,38 @@ class DeviceBenchmarkTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void ensembleMcmcAgainstTheCpuWithItsFloors() {
+        List<String> progress = new ArrayList<>();
+        Map<String, Object> fit;
+        try (CudaBackend gpu = new CudaBackend(new EmulatedDevice(64L << 20), null, note -> { }); CpuBackend cpu = new CpuBackend(2)) {
+            fit = DeviceBenchmark.ensembleFits(gpu, cpu, new DeviceBenchmark.FitSizes(5, 16, 250, 30, 3, 1), HARDWARE, 4, progress::add);
+        }
+        assertEquals(true, fit.get("identical_to_cpu"), String.valueOf(fit.get("difference")));
+        assertEquals(3, fit.get("cpu_fits"));
+        assertEquals(50L, fit.get("discard"));
+        double walkerSteps = 5.0 * 16 * 250;
+        assertEquals(walkerSteps * 10 * 16 / (132 * 64 * 1.98e9), (Double) fit.get("floor_integer_s"), 1e-18);
+        assertEquals(walkerSteps * 80 / (132 * 64 * 1.98e9), (Double) fit.get("floor_fp64_s"), 1e-18);
+        assertEquals(3 * 8.0 * 3 * 16 * 200 * 5 / 3e12, (Double) fit.get("floor_device_memory_s"), 1e-18);
+        assertEquals(2, progress.size(), progress.toString());
+    }
+
+    @Test
+    void orbitsAgainstTheCpuWithTheirFloor() {
+        List<String> progress = new ArrayList<>();
+        Map<String, Object> orbits;
+        try (CudaBackend gpu = new CudaBackend(new EmulatedDevice(64L << 20), null, note -> { }); CpuBackend cpu = new CpuBackend(2)) {
+            orbits = DeviceBenchmark.orbits(gpu, cpu, new DeviceBenchmark.OrbitSizes(12, 120, 1.0,
+                    org.ocengine.compute.OrbitIntegrator.LEAPFROG, 5, 1), HARDWARE, 2, progress::add);
+        }
+        assertEquals(true, orbits.get("agree_with_cpu"), String.valueOf(orbits.get("difference")));
+        assertEquals(12 * 121.0, (Double) orbits.get("force_evaluations"), "one evaluation per leapfrog step, plus the first");
+        assertEquals(12 * 121.0 * 1600 / (132 * 64 * 1.98e9), (Double) orbits.get("floor_fp64_s"), 1e-18);
+        assertEquals(2, progress.size(), progress.toString());
+    }
+
+    @Test
     void theMockSurveyIsReproducibleAndMostlyMatched() {
         try (RootAllocator allocator = new RootAllocator(); CpuBackend one = new CpuBackend(1)) {
             Float8Vector[] v = DeviceBenchmark.survey(allocator, 5000, 3_000_000, 9);

@@ -290,6 +290,15 @@ final class EmulatedDevice implements KernelDevice {
         launches.merge(kernel, 1, Integer::sum);
     }
 
+    /** A block kernel: the emulator runs each block's function once, its thread loops in turn, with heap "shared memory". */
+    @Override
+    public void launchBlocks(String kernel, long blocks, int threadsPerBlock, long sharedBytes, KernelArgs args) {
+        if (threadsPerBlock < 1 || threadsPerBlock > 1024 || threadsPerBlock % 32 != 0) {
+            throw new AssertionError(kernel + ": " + threadsPerBlock + " threads per block is not a whole number of warps up to 1024");
+        }
+        launch(kernel, blocks, args);
+    }
+
     @Override
     public void close() {
         try {

@@ -69,6 +69,11 @@ class ParityCheckDetectsFaultsTest {
         }
 
         @Override
+        public void launchBlocks(String kernel, long blocks, int threadsPerBlock, long sharedBytes, KernelArgs args) {
+            device.launchBlocks(kernel, blocks, threadsPerBlock, sharedBytes, args);
+        }
+
+        @Override
         public void close() {
             device.close();
         }
