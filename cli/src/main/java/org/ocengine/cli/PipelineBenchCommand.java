@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
                     + "each into a scratch folder that is deleted afterwards. Reports per workload the median, minimum and maximum "
                     + "wall time, the median time of every stage (from the run's manifest), spectra/s, match pairs/s, "
                     + "member-star draws/s of the cluster stage, the peak heap in use during the workload (garbage included) and, "
-                    + "between successive sizes, the exponent k of time ~ spectra^k.",
+                    + "between successive sizes of one preset (survey:N), the exponent k of time ~ spectra^k.",
             "",
             "Workloads: tiny, default, survey (10^7 spectra: needs a large heap and disk), or survey:N, the survey preset cut to "
                     + "N open-cluster fields and max(1, N/18) time-domain fields (about 24,000 spectra and 330,000 Gaia-like "
@@ -203,19 +203,33 @@ final class PipelineBenchCommand implements Callable<Integer> {
         return m;
     }
 
-    /** Adds to each workload after the first the exponent k of time ~ spectra^k relative to the previous, smaller one. */
+    /**
+     * Adds to each workload the exponent k of time ~ spectra^k relative to the next smaller workload of
+     * the same preset family ({@code survey:5} and {@code survey:20} are one family; {@code tiny} and
+     * {@code default} differ in make-up, not only in size, so they are not compared).
+     */
     static void addGrowth(List<Map<String, Object>> results) {
         List<Map<String, Object>> bySize = new ArrayList<>(results);
         bySize.sort(Comparator.comparingLong(PipelineBenchCommand::spectra));
-        for (int i = 1; i < bySize.size(); i++) {
-            Map<String, Object> a = bySize.get(i - 1);
+        for (int i = 0; i < bySize.size(); i++) {
             Map<String, Object> b = bySize.get(i);
-            double ratio = (double) spectra(b) / spectra(a);
-            if (ratio > 1.05) {
-                double k = Math.log((double) b.get("median_s") / (double) a.get("median_s")) / Math.log(ratio);
-                b.put("growth_exponent_vs_" + a.get("workload"), k);
+            for (int j = i - 1; j >= 0; j--) {
+                Map<String, Object> a = bySize.get(j);
+                double ratio = (double) spectra(b) / spectra(a);
+                if (family(a).equals(family(b)) && ratio > 1.05) {
+                    double k = Math.log((double) b.get("median_s") / (double) a.get("median_s")) / Math.log(ratio);
+                    b.put("growth_exponent_vs_" + a.get("workload"), k);
+                    break;
+                }
             }
         }
+    }
+
+    /** The preset a workload was cut from: the name up to the first '-' ({@code survey-20oc1td} is a {@code survey}). */
+    private static String family(Map<String, Object> workload) {
+        String name = (String) workload.get("workload");
+        int dash = name.indexOf('-');
+        return dash < 0 ? name : name.substring(0, dash);
     }
 
     @SuppressWarnings("unchecked")
@@ -255,7 +269,7 @@ final class PipelineBenchCommand implements Callable<Integer> {
             out.println(line);
         }
         out.println("Stage columns: median seconds per stage of the timed runs; draws/s: member stars x draws / cluster stage; "
-                + "k: time ~ spectra^k against the next smaller workload.");
+                + "k: time ~ spectra^k against the next smaller workload of the same preset.");
     }
 
     private static String abbreviate(String stage) {

@@ -33,12 +33,16 @@ class PipelineBenchCommandTest {
     @Test
     void growthExponentComparesEachWorkloadWithTheNextSmaller() {
         List<Map<String, Object>> results = new ArrayList<>();
-        results.add(workload("big", 40_000, 8.0));
-        results.add(workload("small", 10_000, 1.0));
+        results.add(workload("survey-40oc2td", 40_000, 8.0));
+        results.add(workload("default", 20_000, 5.0));
+        results.add(workload("survey-10oc1td", 10_000, 1.0));
         PipelineBenchCommand.addGrowth(results);
-        // 4x the spectra, 8x the time: k = log 8 / log 4 = 1.5
-        assertEquals(1.5, (double) results.get(0).get("growth_exponent_vs_small"), 1e-12);
+        // 4x the spectra, 8x the time: k = log 8 / log 4 = 1.5, against the smaller survey cut, not the default preset
+        assertEquals(1.5, (double) results.get(0).get("growth_exponent_vs_survey-10oc1td"), 1e-12);
+        assertTrue(results.get(0).keySet().stream().noneMatch(k -> k.equals("growth_exponent_vs_default")));
+        // presets of another make-up are not compared
         assertTrue(results.get(1).keySet().stream().noneMatch(k -> k.startsWith("growth")));
+        assertTrue(results.get(2).keySet().stream().noneMatch(k -> k.startsWith("growth")));
     }
 
     private static Map<String, Object> workload(String name, long spectra, double seconds) {
