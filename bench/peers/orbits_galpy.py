@@ -7,10 +7,13 @@ phase-space position (distance in pc, else 1/parallax; the same rows as ocengine
 astropy's Galactocentric frame with the solar parameters of SPEC.md 6, and integrates them back
 --lookback Myr in galpy's McMillan17 or MWPotential2014 with method dop853_c on one core
 (numcores=1), output every 0.5 Myr (what peri/apo/Z_max would need). Prints one JSON line: wall time
-of the integration only (setup excluded), orbits, orbits/s.
+of the integration only (setup excluded), orbits, orbits/s. With --per-orbit, also writes (after the
+timing) a CSV of each orbit's row (0-based data row of --clusters), r_peri and r_apo (spherical
+Galactocentric radius, kpc), ecc = (r_apo - r_peri)/(r_apo + r_peri) and z_max (kpc), taken on the
+0.5 Myr outputs (the columns of `ocengine orbits`).
 
 Usage: /usr/bin/python3 bench/peers/orbits_galpy.py --clusters HUNT2023.csv [--limit 500]
-       [--potential mcmillan17|mwpot14] [--lookback 500] [--json OUT.json]
+       [--potential mcmillan17|mwpot14] [--lookback 500] [--json OUT.json] [--per-orbit OUT.csv]
 Needs: galpy, astropy, numpy (Debian python3-galpy).
 """
 import argparse
@@ -47,10 +50,12 @@ def number(row, key):
     return math.nan
 
 
-def rows(path, limit):
+def rows(path, limit, index=None):
+    """The first `limit` usable rows as [ra, dec, d_kpc, pmra, pmdec, rv]; their 0-based data-row numbers are
+    appended to `index` when one is given."""
     out = []
     with open(path) as f:
-        for row in csv.DictReader(f):
+        for number_in_file, row in enumerate(csv.DictReader(f)):
             d = number(row, "distance")
             p = number(row, "parallax")
             dkpc = d / 1000 if d > 0 else 1 / p if p > 0 else math.nan
@@ -58,6 +63,8 @@ def rows(path, limit):
             if not math.isfinite(dkpc) or not all(math.isfinite(v) for v in vals):
                 continue
             out.append(vals[:2] + [dkpc] + vals[2:])
+            if index is not None:
+                index.append(number_in_file)
             if len(out) == limit:
                 break
     return np.array(out)
@@ -70,8 +77,10 @@ def main():
     ap.add_argument("--potential", default="mcmillan17", choices=["mcmillan17", "mwpot14"])
     ap.add_argument("--lookback", type=float, default=500.0)
     ap.add_argument("--json")
+    ap.add_argument("--per-orbit", help="write row, r_peri, r_apo, ecc, z_max (kpc) of every orbit to this CSV")
     args = ap.parse_args()
-    ra, dec, dist, pmra, pmdec, rv = rows(args.clusters, args.limit).T
+    row_numbers = []
+    ra, dec, dist, pmra, pmdec, rv = rows(args.clusters, args.limit, row_numbers).T
     icrs = coord.SkyCoord(ra=ra * u.deg, dec=dec * u.deg, distance=dist * u.kpc, pm_ra_cosdec=pmra * u.mas / u.yr,
                           pm_dec=pmdec * u.mas / u.yr, radial_velocity=rv * u.km / u.s, frame="icrs")
     with coord.galactocentric_frame_defaults.set("v4.0"):
@@ -101,6 +110,20 @@ def main():
         with open(args.json + ".tmp", "w") as f:
             f.write(json.dumps(result, indent=2) + "\n")
         os.replace(args.json + ".tmp", args.json)
+    if args.per_orbit:
+        write_per_orbit(args.per_orbit, row_numbers, o, ts, ro)
+
+
+def write_per_orbit(path, row_numbers, o, ts, ro):
+    """Writes peri/apo (spherical r), eccentricity and Z_max of each integrated orbit, in kpc, on the output grid."""
+    big_r, z = np.atleast_2d(o.R(ts)) * ro, np.atleast_2d(o.z(ts)) * ro
+    r = np.hypot(big_r, z)
+    peri, apo, zmax = r.min(axis=1), r.max(axis=1), np.abs(z).max(axis=1)
+    with open(path + ".tmp", "w") as f:
+        f.write("row,r_peri,r_apo,ecc,z_max\n")
+        for i, n in enumerate(row_numbers):
+            f.write("%d,%.12g,%.12g,%.12g,%.12g\n" % (n, peri[i], apo[i], (apo[i] - peri[i]) / (apo[i] + peri[i]), zmax[i]))
+    os.replace(path + ".tmp", path)
 
 
 if __name__ == "__main__":

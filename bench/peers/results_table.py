@@ -4,6 +4,7 @@
 Usage: bench/peers/results_table.py bench/results/NAME.json
 """
 import json
+import os
 import sys
 
 
@@ -12,10 +13,13 @@ def main():
     r = json.load(open(path))
     m = r["machine"]
     java = m.get("ocengine", "").split(";")[1].strip() if ";" in m.get("ocengine", "") else "?"
-    command = "bench/peers/run_peers.py " + " ".join(r["command"].split()[1:])
-    print("Measured %s on %s (%s CPUs, %s GiB), %s; numpy %s, astropy %s, STILTS %s; command `%s`; result file `%s`."
+    command = " ".join(["bench/peers/" + os.path.basename(r["command"].split()[0])] + r["command"].split()[1:])
+    versions = ", ".join("%s %s" % (label, m[key]) for key, label in
+                         (("numpy", "numpy"), ("astropy", "astropy"), ("stilts", "STILTS"), ("galpy", "galpy"), ("emcee", "emcee"))
+                         if key in m)
+    print("Measured %s on %s (%s CPUs, %s GiB), %s; %s; command `%s`; result file `%s`."
           % (r["date"], m.get("model_name", "?"), m.get("cpus", "?"), m.get("memory_gib", "?"), java,
-             m.get("numpy"), m.get("astropy"), m.get("stilts"), command, path))
+             versions, command, path))
     print()
     print("| work | tool | median time (s) | range (s) |")
     print("|---|---|---|---|")
@@ -40,6 +44,14 @@ def main():
             a = e["agreement"]
             print("- %s: statistics agree with numpy's within sampling noise over %d clusters (largest |z|: %s)."
                   % (case, a["groups"], ", ".join("%s %.1f" % kv for kv in a["max_abs_z"].items())))
+        rates = [(t, v["orbits_per_s_per_core"]) for t, v in e["tools"].items() if "orbits_per_s_per_core" in v]
+        if rates:
+            print("- %s: orbits/s per core (median round): %s." % (case, ", ".join("%s %.1f" % tv for tv in rates)))
+        if "agreement_with_galpy" in e:
+            a = e["agreement_with_galpy"]
+            print("- %s: orbit products agree with galpy's over %d orbits (largest relative difference: %s)."
+                  % (case, a["orbits_compared"], ", ".join("%s %.1e" % (q, d["max_rel_diff"])
+                                                           for q, d in a["largest_relative_differences"].items())))
 
 
 if __name__ == "__main__":
