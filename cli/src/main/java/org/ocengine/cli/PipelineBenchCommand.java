@@ -109,6 +109,7 @@ final class PipelineBenchCommand implements Callable<Integer> {
         addGrowth(results);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("benchmark", "ocengine bench pipeline");
+        root.put("command", "ocengine " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         root.put("date", Instant.now().toString());
         root.put("device", backend.device);
         root.put("threads", backend.threads);

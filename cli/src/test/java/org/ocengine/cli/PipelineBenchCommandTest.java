@@ -60,7 +60,9 @@ class PipelineBenchCommandTest {
                 "--data-dir", dir.resolve("data").toString(), "--device", "cpu", "--threads", "2", "--json", json.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("tiny"), o.out());
-        JsonNode w = new ObjectMapper().readTree(json.toFile()).path("workloads").get(0);
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertTrue(root.path("command").asText().startsWith("ocengine bench pipeline --workloads tiny"), root.path("command").asText());
+        JsonNode w = root.path("workloads").get(0);
         assertEquals("tiny", w.path("workload").asText());
         long spectra = w.path("counts").path("spectra_rows").asLong();
         assertTrue(spectra > 1000, "spectra rows " + spectra);
