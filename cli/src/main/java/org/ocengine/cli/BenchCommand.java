@@ -23,6 +23,7 @@ import org.ocengine.compute.GroupedSamples;
 import org.ocengine.compute.MatchPairs;
 import org.ocengine.compute.MonteCarloSpec;
 import org.ocengine.compute.SkyPositions;
+import org.ocengine.fit.Percentiles;
 import org.ocengine.io.TableIO;
 import org.ocengine.random.DrawKey;
 import org.ocengine.table.CanonicalTable;
@@ -112,9 +113,7 @@ final class BenchCommand implements Runnable {
 
     /** The median of x (the mean of the middle two for an even count). */
     static double median(double[] x) {
-        double[] s = x.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+        return Percentiles.ofInPlace(x.clone(), 50)[0];
     }
 
     /** The JVM's peak heap in use (all heap pools, garbage included) since start or the pools' last reset, bytes. */

@@ -46,11 +46,6 @@ public final class EnsembleState {
         return coords.clone();
     }
 
-    /** Position of one walker in one parameter. */
-    public double coord(int walker, int d) {
-        return coords[walker * dimension + d];
-    }
-
     /** Log-probabilities (a copy). */
     public double[] logProb() {
         return logProb.clone();

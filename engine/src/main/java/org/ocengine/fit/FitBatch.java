@@ -293,13 +293,4 @@ public final class FitBatch {
     public int points(int fit) {
         return pointOffset[fit + 1] - pointOffset[fit];
     }
-
-    /** The largest dimension of any fit (0 when empty). */
-    public int maxDimension() {
-        int m = 0;
-        for (int f = 0; f < size(); f++) {
-            m = Math.max(m, dimension(f));
-        }
-        return m;
-    }
 }

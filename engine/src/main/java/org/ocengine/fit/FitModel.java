@@ -134,11 +134,6 @@ public record FitModel(Shape shape, double knee, boolean scatter) {
         return dimension(code());
     }
 
-    /** Index of the knee parameter, or -1 when the knee is not fitted. */
-    public int kneeIndex() {
-        return kneeFitted() ? 3 : -1;
-    }
-
     /** Index of the scatter parameter, or -1. */
     public int scatterIndex() {
         return scatter ? dimension() - 1 : -1;
@@ -156,30 +151,6 @@ public record FitModel(Shape shape, double knee, boolean scatter) {
             names.add("scatter");
         }
         return List.copyOf(names);
-    }
-
-    /**
-     * The unit of each parameter, given the units of x and y (empty strings where a unit is
-     * dimensionless), in the order of {@link #parameterNames()}.
-     */
-    public List<String> parameterUnits(String xUnit, String yUnit) {
-        String slope = per(yUnit, xUnit);
-        List<String> units = new ArrayList<>(switch (shape) {
-            case LINEAR -> List.of(slope, yUnit);
-            case BROKEN_LINEAR -> kneeFitted() ? List.of(slope, slope, yUnit, xUnit) : List.of(slope, slope, yUnit);
-            case QUADRATIC -> List.of(per(yUnit, xUnit.isEmpty() ? "" : xUnit + "^2"), slope, yUnit);
-        });
-        if (scatter) {
-            units.add(yUnit);
-        }
-        return List.copyOf(units);
-    }
-
-    private static String per(String y, String x) {
-        if (x.isEmpty()) {
-            return y;
-        }
-        return (y.isEmpty() ? "1" : y) + "/" + x;
     }
 
     /** Short description, e.g. {@code broken(knee=11.5)+scatter}. */

@@ -36,11 +36,6 @@ public final class McMillan17 {
                 throw new IllegalArgumentException("the halo needs rho0 > 0 and rs > 0");
             }
         }
-
-        /** The same with another multipole resolution. */
-        public Parameters withMultipole(MultipoleExpansion.Grid grid) {
-            return new Parameters(discs, bulge, haloRho0, haloRs, grid);
-        }
     }
 
     /**

@@ -59,14 +59,6 @@ public record OrbitConfig(GalaxyModel model, SolarParameters sun, OrbitIntegrato
         return new OrbitConfig(model, sun, integrator, stepMyr, tolerance, lookbackMyr, snapshotMyr, n, seed, rvError);
     }
 
-    public OrbitConfig withIntegrator(OrbitIntegrator i) {
-        return new OrbitConfig(model, sun, i, stepMyr, tolerance, lookbackMyr, snapshotMyr, draws, seed, rvError);
-    }
-
-    public OrbitConfig withRvError(RvError e) {
-        return new OrbitConfig(model, sun, integrator, stepMyr, tolerance, lookbackMyr, snapshotMyr, draws, seed, e);
-    }
-
     /** The look-back snapshot times, 0, -100, ..., -500 Myr by default. */
     public double[] snapshotTimes() {
         int n = (int) Math.floor(lookbackMyr / snapshotMyr + 1e-9) + 1;

@@ -40,24 +40,4 @@ public record SolarParameters(double distanceKpc, double zSunKpc, double circula
     public static SolarParameters defaults() {
         return new SolarParameters(8.2, 0.0208, 232.8, 11.1, 12.24, 7.25, 266.4051, -28.936175, 0.0);
     }
-
-    /** The same with another Sun - centre distance (kpc). */
-    public SolarParameters withDistance(double kpc) {
-        return new SolarParameters(kpc, zSunKpc, circularSpeed, uSun, vSun, wSun, centreRaDeg, centreDecDeg, rollDeg);
-    }
-
-    /** The same with another circular speed at the Sun (km/s). */
-    public SolarParameters withCircularSpeed(double kms) {
-        return new SolarParameters(distanceKpc, zSunKpc, kms, uSun, vSun, wSun, centreRaDeg, centreDecDeg, rollDeg);
-    }
-
-    /** The same with another height of the Sun above the plane (kpc). */
-    public SolarParameters withZSun(double kpc) {
-        return new SolarParameters(distanceKpc, kpc, circularSpeed, uSun, vSun, wSun, centreRaDeg, centreDecDeg, rollDeg);
-    }
-
-    /** The same with another peculiar motion (U, V, W) relative to the LSR (km/s). */
-    public SolarParameters withPeculiarMotion(double u, double v, double w) {
-        return new SolarParameters(distanceKpc, zSunKpc, circularSpeed, u, v, w, centreRaDeg, centreDecDeg, rollDeg);
-    }
 }

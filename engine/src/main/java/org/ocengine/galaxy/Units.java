@@ -15,12 +15,6 @@ public final class Units {
     /** Newton's constant in kpc (km/s)^2 / Msun: (G Msun / kpc) in (km/s)^2. */
     public static final double G = 4.30091727003628e-06;
 
-    /** One kpc / (km/s), the natural time unit of kpc and km/s, in Myr (Julian years of 365.25 days). */
-    public static final double KPC_PER_KMS_IN_MYR = 977.7922216807891;
-
-    /** 1 km/s in kpc / Myr: the factor turning velocities into position change per Myr. */
-    public static final double KMS_IN_KPC_PER_MYR = 1.0 / KPC_PER_KMS_IN_MYR;
-
     /** Transverse speed in km/s of a proper motion of 1 mas/yr at a distance of 1 kpc. */
     public static final double KMS_PER_MAS_YR_KPC = 4.740470463533349;
 

@@ -237,11 +237,6 @@ final class ClusterColumns {
         return find("n_flag12", List.of("n_flag12", "nflag12", "n_12")).map(table::doubles);
     }
 
-    /** Name of the flag-12 count column, if any. */
-    Optional<String> flag12Column() {
-        return find("n_flag12", List.of("n_flag12", "nflag12", "n_12"));
-    }
-
     /** Ages in Gyr from log10(age / yr) (NaN where missing), or empty without an age column. */
     Optional<double[]> agesGyr() {
         return ageColumn().map(col -> {

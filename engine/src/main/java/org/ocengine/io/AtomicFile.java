@@ -17,9 +17,16 @@ import java.util.zip.GZIPOutputStream;
  * A file written under a temporary name in its target's folder and renamed onto the target only by
  * {@link #commit()}; {@link #close()} without commit deletes the temporary file. The temporary name
  * is hidden ({@code .<target name>.<random>.part}) and on the same file system as the target, so
- * the rename is atomic where the file system allows. One thread.
+ * the rename is atomic where the file system allows. One thread. Outside this package, whole files
+ * are written with {@link #write}.
  */
-final class AtomicFile implements AutoCloseable {
+public final class AtomicFile implements AutoCloseable {
+
+    /** Writes the content of a file onto a stream (which the caller of {@code writeTo} closes). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
 
     private final Path target;
     private final Path temp;
@@ -28,6 +35,21 @@ final class AtomicFile implements AutoCloseable {
     private AtomicFile(Path target, Path temp) {
         this.target = target;
         this.temp = temp;
+    }
+
+    /**
+     * Writes {@code target} whole: {@code content} fills a hidden temporary file beside it, which is
+     * forced to disk and renamed onto the target; on any failure the temporary file is removed and
+     * the target is left as it was. Gzip-compressed when the name ends in {@code .gz}. Thread-safe
+     * (each call has its own temporary file).
+     */
+    public static void write(Path target, Content content) throws IOException {
+        try (AtomicFile file = create(target)) {
+            try (OutputStream out = file.openStream()) {
+                content.writeTo(out);
+            }
+            file.commit();
+        }
     }
 
     /** Creates the (empty) temporary file beside {@code target}. */

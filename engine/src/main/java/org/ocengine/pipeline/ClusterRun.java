@@ -294,7 +294,8 @@ public final class ClusterRun {
         return paths;
     }
 
-    private static long countTrue(boolean[] b) {
+    /** The number of true values. */
+    static long countTrue(boolean[] b) {
         long n = 0;
         for (boolean x : b) {
             n += x ? 1 : 0;

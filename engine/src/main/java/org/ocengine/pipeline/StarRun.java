@@ -101,9 +101,9 @@ public final class StarRun {
                             result.notes().forEach(note);
                             clock.lap("stars");
                             counts.put("stars", (long) result.stars().rowCount());
-                            counts.put("rv_variable", countTrue(result.stars().booleans(StarCatalogue.RV_VARIABLE.name())));
-                            counts.put("metal_poor", countTrue(result.stars().booleans(StarCatalogue.METAL_POOR.name())));
-                            counts.put("very_metal_poor", countTrue(result.stars().booleans(StarCatalogue.VERY_METAL_POOR.name())));
+                            counts.put("rv_variable", ClusterRun.countTrue(result.stars().booleans(StarCatalogue.RV_VARIABLE.name())));
+                            counts.put("metal_poor", ClusterRun.countTrue(result.stars().booleans(StarCatalogue.METAL_POOR.name())));
+                            counts.put("very_metal_poor", ClusterRun.countTrue(result.stars().booleans(StarCatalogue.VERY_METAL_POOR.name())));
                             long periods = 0;
                             for (double p : result.stars().doubles(StarCatalogue.PERIOD.name())) {
                                 periods += Double.isNaN(p) ? 0 : 1;
@@ -281,13 +281,5 @@ public final class StarRun {
             }
         }
         return s.toString();
-    }
-
-    private static long countTrue(boolean[] b) {
-        long n = 0;
-        for (boolean x : b) {
-            n += x ? 1 : 0;
-        }
-        return n;
     }
 }

@@ -4,11 +4,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +17,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.ocengine.io.AtomicFile;
 
 /**
  * The house style of the report's figures (size, fonts, colours) and their atomic writing as PNG
@@ -151,41 +149,6 @@ final class Charts {
         return out;
     }
 
-    /** Writes the bytes of a file. */
-    interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /**
-     * Writes {@code target} under a hidden temporary name in its folder ({@code .<name>.<random>.part},
-     * created with the permissions the umask gives any new file, unlike {@code Files.createTempFile})
-     * and renames it into place; the temporary file is removed on failure.
-     */
-    static void writeAtomically(Path target, Content content) throws IOException {
-        Path temp;
-        while (true) {
-            String random = Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36);
-            try {
-                temp = Files.createFile(target.resolveSibling("." + target.getFileName() + "." + random + ".part"));
-                break;
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                // another writer drew the same name: draw again
-            }
-        }
-        try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
-                content.writeTo(out);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
     /**
      * Writes the chart as {@code <base>.png} (and {@code .svg} when asked) in {@code dir}, each file
      * under a temporary name first and renamed into place; returns the files written.
@@ -195,7 +158,7 @@ final class Charts {
         List<Path> files = new ArrayList<>();
         for (String format : formats) {
             Path target = dir.resolve(base + "." + format);
-            writeAtomically(target, out -> {
+            AtomicFile.write(target, out -> {
                 switch (format) {
                     case "png" -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
                     case "svg" -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.ocengine.fit.Percentiles;
 import org.ocengine.table.ClusterNames;
 import org.ocengine.table.Columns;
 import org.ocengine.table.Table;
@@ -468,8 +469,6 @@ final class ClusterFigures {
     }
 
     private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+        return Percentiles.ofInPlace(v.clone(), 50)[0];
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ocengine.io.AtomicFile;
 
 /**
  * The report's {@code index.html}: one self-contained page (no scripts, no remote resources) with
@@ -127,7 +128,7 @@ final class ReportIndex {
         h.append("</body>\n</html>\n");
         Files.createDirectories(reportDir);
         Path target = reportDir.resolve("index.html");
-        Charts.writeAtomically(target, out -> out.write(h.toString().getBytes(StandardCharsets.UTF_8)));
+        AtomicFile.write(target, out -> out.write(h.toString().getBytes(StandardCharsets.UTF_8)));
         return target;
     }
 

@@ -28,11 +28,6 @@ public record ZeroPointConfig(int minPlateSpectra, double maxConstantScatter, do
         return new ZeroPointConfig(540, 1.0, 6.5, 1, Weighting.SNR_SQUARED);
     }
 
-    /** The same rules with another arc-lamp shift, km/s. */
-    public ZeroPointConfig withArcLampShift(double value) {
-        return new ZeroPointConfig(minPlateSpectra, maxConstantScatter, value, iterations, weighting);
-    }
-
     /** The same rules with another minimum plate size. */
     public ZeroPointConfig withMinPlateSpectra(int value) {
         return new ZeroPointConfig(value, maxConstantScatter, arcLampShift, iterations, weighting);

@@ -25,6 +25,7 @@ import org.ocengine.fit.FitBatch;
 import org.ocengine.fit.FitModel;
 import org.ocengine.fit.FitProblem;
 import org.ocengine.fit.FitResults;
+import org.ocengine.fit.Percentiles;
 import org.ocengine.fit.SamplerSettings;
 import org.ocengine.galaxy.McMillan17;
 
@@ -179,10 +180,7 @@ public final class DeviceBenchmark {
     }
 
     static double median(double[] t) {
-        double[] s = t.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+        return Percentiles.ofInPlace(t.clone(), 50)[0];
     }
 
     /** Mock survey positions: B uniform in area over RA [0, 360), dec [-10, 60]; A mostly B seen again. */

@@ -146,11 +146,6 @@ public record MockCluster(int index, String name, int field, double ra, double d
         return Math.pow(10, logAge);
     }
 
-    /** Distance modulus plus extinction: G minus absolute G of a member at the cluster's distance. */
-    public double apparentModulus() {
-        return 5 * Math.log10(100 * distanceKpc) + ag;
-    }
-
     /**
      * The projected radius (deg) at quantile {@code u} of the King profile: the root of
      * N(R) = u N(r_t), by bisection.

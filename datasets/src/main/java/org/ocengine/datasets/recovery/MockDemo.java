@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +23,7 @@ import org.ocengine.fit.SamplerSettings;
 import org.ocengine.galaxy.OrbitConfig;
 import org.ocengine.gradient.GradientConfig;
 import org.ocengine.gradient.SweepSpec;
+import org.ocengine.io.AtomicFile;
 import org.ocengine.io.TableIO;
 import org.ocengine.pipeline.ClusterRun;
 import org.ocengine.pipeline.ClusterRunConfig;
@@ -200,26 +198,12 @@ public final class MockDemo {
         Path text = dir.resolve("recovery.txt");
         Path json = dir.resolve("recovery.json");
         Path table = dir.resolve("recovery_clusters.fits");
-        writeAtomically(text, report.render());
-        writeAtomically(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report.toMap()) + "\n");
+        AtomicFile.write(text, out -> out.write(report.render().getBytes(StandardCharsets.UTF_8)));
+        String jsonText = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report.toMap()) + "\n";
+        AtomicFile.write(json, out -> out.write(jsonText.getBytes(StandardCharsets.UTF_8)));
         try (Table t = report.clusterTable(allocator)) {
             TableIO.write(t, table, "fits");
         }
         return List.of(text, json, table);
-    }
-
-    private static void writeAtomically(Path target, String content) throws IOException {
-        // a hidden sibling, created with the permissions a new file gets (Files.createTempFile would make it owner-only)
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
-        try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.ocengine.datasets.mock.MockSurveyFiles;
+import org.ocengine.fit.Percentiles;
 import org.ocengine.io.TableIO;
 import org.ocengine.table.ClusterNames;
 import org.ocengine.table.ColumnSpec;
@@ -482,26 +482,14 @@ public final class RecoveryReport {
             ss += (x - mean) * (x - mean);
             within += Math.abs(x) < 1 ? 1 : 0;
         }
-        double[] pct = new double[] {percentile(p, 2.5), percentile(p, 16), percentile(p, 50), percentile(p, 84), percentile(p, 97.5)};
-        return new PullStats(median(p), p.length < 2 ? Double.NaN : Math.sqrt(ss / (p.length - 1)), robustSd(p), pct,
+        double[] pct = Percentiles.ofInPlace(p.clone(), 2.5, 16, 50, 84, 97.5);
+        return new PullStats(pct[2], p.length < 2 ? Double.NaN : Math.sqrt(ss / (p.length - 1)), robustSd(p), pct,
                 p.length == 0 ? Double.NaN : (double) within / p.length);
     }
 
+    /** The median as numpy computes it (NaN for no values). */
     static double median(double[] x) {
-        return percentile(x, 50);
-    }
-
-    /** Linear-interpolation percentile (numpy's default). */
-    static double percentile(double[] x, double q) {
-        if (x.length == 0) {
-            return Double.NaN;
-        }
-        double[] s = x.clone();
-        Arrays.sort(s);
-        double pos = q / 100 * (s.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(s.length - 1, lo + 1);
-        return s[lo] + (pos - lo) * (s[hi] - s[lo]);
+        return Percentiles.ofInPlace(x.clone(), 50)[0];
     }
 
     static double robustSd(double[] x) {
