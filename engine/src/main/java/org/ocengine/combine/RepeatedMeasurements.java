@@ -79,7 +79,14 @@ public final class RepeatedMeasurements {
      *         first spectrum
      */
     public static Table combine(Table spectra, Weighting weighting, BufferAllocator allocator) {
-        StarGroups grouping = StarGroups.of(spectra);
+        return combine(spectra, StarGroups.of(spectra), weighting, allocator);
+    }
+
+    /**
+     * Combines, with the spectra already grouped by star ({@code grouping} = {@link StarGroups#of} of
+     * these spectra), for a caller that needs the groups too: the result's rows are the groups, in order.
+     */
+    public static Table combine(Table spectra, StarGroups grouping, Weighting weighting, BufferAllocator allocator) {
         int g = grouping.count();
         List<int[]> groups = new ArrayList<>(g);
         for (int k = 0; k < g; k++) {

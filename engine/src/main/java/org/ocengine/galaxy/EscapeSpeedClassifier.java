@@ -56,7 +56,8 @@ public final class EscapeSpeedClassifier implements HighVelocityClassifier {
         int unbound = 0;
         int bound = 0;
         for (int i = 0; i < n; i++) {
-            double dKpc = dist != null && dist[i] > 0 ? dist[i] / 1000 : plx != null && plx[i] > 0 ? 1 / plx[i] : Double.NaN;
+            // the orbit stage's rule: a distance that is there but not positive is not replaced by the parallax
+            double dKpc = GalacticOrbits.distanceKpc(dist, plx, i);
             if (!Double.isFinite(dKpc) || !Double.isFinite(ra[i] + dec[i] + pmra[i] + pmdec[i] + rv[i])) {
                 continue;
             }

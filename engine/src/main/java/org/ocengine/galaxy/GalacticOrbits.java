@@ -242,6 +242,20 @@ public final class GalacticOrbits {
     }
 
     /** The first reason the row cannot be placed, or null. */
+    /**
+     * Distance of row i in kpc by the stage's one rule: the distance column (pc) when it holds a
+     * number, else 1 / parallax (mas); NaN when that number is not positive or neither is there
+     * (rows {@link #check} rejects).
+     */
+    static double distanceKpc(double[] dist, double[] plx, int i) {
+        double d = at(dist, i);
+        if (Double.isFinite(d)) {
+            return d > 0 ? d / 1000 : Double.NaN;
+        }
+        double p = at(plx, i);
+        return p > 0 ? 1 / p : Double.NaN;
+    }
+
     private static Problem check(int i, String key, Inputs in, double[] ra, double[] dec, double[] dist, double[] plx,
                                  double[] pmra, double[] pmdec, double[] rv, double[]... errors) {
         String[][] needed = {{in.ra(), "right ascension is missing"}, {in.dec(), "declination is missing"},
@@ -292,7 +306,7 @@ public final class GalacticOrbits {
             double p = at(plx, i);
             double pe = at(plxErr, i);
             boolean fromParallax = !Double.isFinite(d);
-            double dKpc = fromParallax ? 1 / p : d / 1000;
+            double dKpc = GalacticOrbits.distanceKpc(dist, plx, i);
             double dErr = at(distErr, i) / 1000;
             if (!fromParallax && !Double.isFinite(dErr) && p > 0 && Double.isFinite(pe)) {
                 dErr = dKpc * pe / p;

@@ -35,14 +35,14 @@ final class ClusterOrbits {
         OrbitConfig orbits = config.orbits();
         if (orbits == null) {
             note.accept("orbits: stage switched off");
-            return copy(clusters, alloc);
+            return clusters.select(ClusterRun.identity(clusters.rowCount()), alloc, clusters.origin());
         }
         GalacticOrbits.Inputs in = inputs(clusters, orbits);
         List<String> missing = in.missingIn(clusters);
         if (!missing.isEmpty()) {
             note.accept("orbits: skipped, the cluster catalogue has no " + String.join(", ", missing)
                     + " (give a --clusters table with position, distance or parallax and proper motions)");
-            return copy(clusters, alloc);
+            return clusters.select(ClusterRun.identity(clusters.rowCount()), alloc, clusters.origin());
         }
         String[] keys = clusters.strings(ClusterCatalogue.CLUSTER_ID.name());
         GalacticOrbits.Result result;
@@ -68,13 +68,5 @@ final class ClusterOrbits {
             in = in.withPosition("cat_" + Columns.RA.name(), "cat_" + Columns.DEC.name());
         }
         return in;
-    }
-
-    private static Table copy(Table t, BufferAllocator alloc) {
-        int[] all = new int[t.rowCount()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        return t.select(all, alloc, t.origin());
     }
 }

@@ -183,7 +183,8 @@ public final class ClusterRun {
         return MemberMatch.measurements(config, spectra, manifest, rejected, counts, note, out, written, backend, alloc, clock);
     }
 
-    private static int[] identity(int n) {
+    /** 0, 1, ..., n - 1: the rows of a whole table, for {@link Table#select}. */
+    static int[] identity(int n) {
         int[] r = new int[n];
         for (int i = 0; i < n; i++) {
             r[i] = i;

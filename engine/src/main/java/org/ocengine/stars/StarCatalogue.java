@@ -100,7 +100,7 @@ public final class StarCatalogue {
         } else if (rvErr == null) {
             notes.add(spectra.origin() + ": no rv_err column, so no RV-variable labels (they compare the RV scatter with the errors)");
         }
-        Table combined = RepeatedMeasurements.combine(spectra, config.weighting(), allocator);
+        Table combined = RepeatedMeasurements.combine(spectra, groups, config.weighting(), allocator);
         try {
             // labels
             double[] feh = optional(combined, Columns.FEH);
