@@ -33,6 +33,19 @@ import org.ocengine.table.TableBuilder;
  * spectrograph over a plate's exposures is absorbed into its stars' mean RVs: the correction
  * removes the exposure-to-exposure variation of each spectrograph's zero point, not its average.
  *
+ * <p>Optional extension of ours ({@link ZeroPointConfig.Solution#JOINT_LEAST_SQUARES}; the default
+ * is the published rule above): on plates of many exposures few stars have a usable RV in every one,
+ * so step 3 accepts stars with a usable RV in at least {@link ZeroPointConfig#minCoverage()} of the
+ * exposures, and step 4 becomes the weighted least-squares solution of RV = m_star + o_cell + noise
+ * over their spectra, found by alternating star means and cell offsets (each the exact minimiser
+ * given the other; the first sweep is the published rule) until no offset changes by more than
+ * {@link ZeroPointConfig#tolerance()}. The gauge: the offsets of each set of cells linked through
+ * shared constant stars (in time-domain mode, one spectrograph's cells on a plate) have mean zero,
+ * the part the stars' mean RVs absorb. Offset errors are the scatter of the fit's residuals in the
+ * cell, sqrt(f sum w^2 r^2) / sum w, with f = n / (n - p) over the plate's n constant spectra and p
+ * free parameters (stars + cells - linked sets); they leave out the star means' own errors (a
+ * fraction 1/N of the variance for stars with N exposures).
+ *
  * <p>Exposures are told apart by {@code exposure_id} (LAMOST {@code lmjm}) or, without it, by
  * {@code mjd}; without {@code spectrograph_id} each exposure is one cell. Stateless.
  */
@@ -42,6 +55,9 @@ public final class RvZeroPoints {
             "Added to the measured RV: arc-lamp shift minus the zero-point offset of the spectrum's (spectrograph, exposure)");
     public static final ColumnSpec RV_MEASURED = new ColumnSpec("rv_measured", ColumnType.FLOAT64, "km/s",
             "Radial velocity as measured, before the zero-point correction");
+
+    /** The joint solution gives up (with a note) after this many sweeps. */
+    static final int MAX_SWEEPS = 10_000;
 
     private RvZeroPoints() {
     }
@@ -89,7 +105,7 @@ public final class RvZeroPoints {
                         .addInts(new ColumnSpec("n_spectra", ColumnType.INT32, "", "Spectra with a usable RV in the cell"), spectra)
                         .addInts(new ColumnSpec("n_constant", ColumnType.INT32, "", "Common constant stars used for the offset"), constant)
                         .addDoubles(new ColumnSpec("offset", ColumnType.FLOAT64, "km/s", "Zero-point offset subtracted from the cell's RVs (after the arc-lamp shift)"), offset)
-                        .addDoubles(new ColumnSpec("offset_err", ColumnType.FLOAT64, "km/s", "Standard error of the offset (weighted mean of the constant stars' deviations)"), offsetErr)
+                        .addDoubles(new ColumnSpec("offset_err", ColumnType.FLOAT64, "km/s", "Standard error of the offset, from the scatter of the constant stars' residuals in the cell"), offsetErr)
                         .addBooleans(Columns.ARC_LAMP_ALT, lamp)
                         .addStrings(new ColumnSpec("status", ColumnType.STRING, "", "corrected, or why not"), status)
                         .build();
@@ -176,21 +192,31 @@ public final class RvZeroPoints {
             c = Long.compare(star[a], star[b]);
             return c != 0 ? c : Long.compare(exposure[a], exposure[b]);
         });
+        int platesCorrected = 0;
+        int maxSweeps = 0;
         for (int s = 0; s < n; ) {
             int e = s;
             while (e < n && plateKey[order[e]].equals(plateKey[order[s]])) {
                 e++;
             }
             if (!plateKey[order[s]].isEmpty()) {
-                correctPlate(Arrays.copyOfRange(order, s, e), plateKey[order[s]], rv, err, snr, lamp, star, exposure, spectrograph,
+                int sweeps = correctPlate(Arrays.copyOfRange(order, s, e), plateKey[order[s]], rv, err, snr, lamp, star, exposure, spectrograph,
                         mjd, usable, correction, config, cells, notes);
+                platesCorrected += sweeps > 0 ? 1 : 0;
+                maxSweeps = Math.max(maxSweeps, sweeps);
             }
             s = e;
+        }
+        if (platesCorrected > 0) {
+            notes.add(String.format(Locale.ROOT, "RV zero points of %d plate%s by the %s%s", platesCorrected, platesCorrected == 1 ? "" : "s",
+                    config.describeSolution(), config.solution() == ZeroPointConfig.Solution.JOINT_LEAST_SQUARES
+                            ? String.format(Locale.ROOT, "; at most %d sweeps per round", Math.min(maxSweeps, MAX_SWEEPS)) : ""));
         }
         return new Result(rv, correction, cells, notes);
     }
 
-    private static void correctPlate(int[] rows, String plate, double[] rv, double[] err, double[] snr, boolean[] lamp,
+    /** Returns the most sweeps a round of the plate took (1 for the published rule), or 0 when the plate was not corrected. */
+    private static int correctPlate(int[] rows, String plate, double[] rv, double[] err, double[] snr, boolean[] lamp,
                                      long[] star, long[] exposure, int[] spectrograph, double[] mjd, boolean[] usable,
                                      double[] correction, ZeroPointConfig config, List<Cell> cells, List<String> notes) {
         int usableCount = 0;
@@ -200,7 +226,7 @@ public final class RvZeroPoints {
         if (usableCount < config.minPlateSpectra()) {
             notes.add(String.format(Locale.ROOT, "plate %s: %d spectra with a usable RV < %d, zero points not corrected",
                     plate, usableCount, config.minPlateSpectra()));
-            return;
+            return 0;
         }
         // the plate's exposures and cells
         long[] exposures = Arrays.stream(rows).filter(r -> usable[r]).mapToLong(r -> exposure[r]).distinct().sorted().toArray();
@@ -231,55 +257,58 @@ public final class RvZeroPoints {
         double[] lastErr = new double[m];
         int[] constantStars = new int[m];
         boolean[] determined = new boolean[m];
+        int required = Math.max(1, (int) Math.ceil(config.minCoverage() * exposures.length - 1e-9));
+        int sweeps = 0;
         for (int round = 0; round < config.iterations(); round++) {
-            double[] sw = new double[m];
-            double[] swd = new double[m];
-            double[] sww = new double[m];
-            double[] swwd = new double[m];
-            double[] swwdd = new double[m];
-            Arrays.fill(constantStars, 0);
-            // stars are contiguous in rows (sorted by star, then exposure)
+            // the constant stars' usable spectra (stars are contiguous in rows: sorted by star, then exposure)
+            int[] position = new int[rows.length];
+            int[] starOf = new int[rows.length];
+            int spectraCount = 0;
+            int starCount = 0;
             for (int s = 0; s < rows.length; ) {
                 int e = s;
                 while (e < rows.length && star[rows[e]] == star[rows[s]]) {
                     e++;
                 }
-                double[] meanAndScatter = starMean(rows, s, e, rv, err, snr, usable, exposure, exposures.length, config.weighting());
-                if (meanAndScatter != null && meanAndScatter[1] < config.maxConstantScatter()) {
+                if (scatterIfCovered(rows, s, e, rv, usable, exposure, required) < config.maxConstantScatter()) {
                     for (int k = s; k < e; k++) {
-                        int r = rows[k];
-                        if (usable[r]) {
-                            double w = weight(r, err, snr, config.weighting());
-                            double d = rv[r] - meanAndScatter[0];
-                            sw[cellOf[k]] += w;
-                            swd[cellOf[k]] += w * d;
-                            sww[cellOf[k]] += w * w;
-                            swwd[cellOf[k]] += w * w * d;
-                            swwdd[cellOf[k]] += w * w * d * d;
-                            constantStars[cellOf[k]]++;
+                        if (usable[rows[k]]) {
+                            position[spectraCount] = k;
+                            starOf[spectraCount++] = starCount;
                         }
                     }
+                    starCount++;
                 }
                 s = e;
             }
-            double[] offset = new double[m];
+            ConstantSpectra constant = new ConstantSpectra(spectraCount, starCount, m);
+            Arrays.fill(constantStars, 0);
+            for (int j = 0; j < spectraCount; j++) {
+                int r = rows[position[j]];
+                constant.cell[j] = cellOf[position[j]];
+                constant.star[j] = starOf[j];
+                constant.weight[j] = weight(r, err, snr, config.weighting());
+                constant.rv[j] = rv[r];
+                constantStars[constant.cell[j]]++;
+            }
+            Solved solved = config.solution() == ZeroPointConfig.Solution.PUBLISHED_MEANS ? constant.publishedMeans()
+                    : constant.jointLeastSquares(config.tolerance());
+            if (solved.sweeps() > MAX_SWEEPS) {
+                notes.add(String.format(Locale.ROOT, "plate %s: the joint zero-point solution stopped after %d sweeps with offsets still"
+                        + " changing by %.2g km/s", plate, MAX_SWEEPS, solved.change()));
+            }
+            sweeps = Math.max(sweeps, solved.sweeps());
             for (int c = 0; c < m; c++) {
                 if (constantStars[c] > 0) {
-                    offset[c] = swd[c] / sw[c];
-                    // standard error of a weighted mean from the scatter itself: sqrt(sum w^2 (d - mean)^2) / sum w,
-                    // with n/(n-1) for the mean estimated from the same points
-                    int nc = constantStars[c];
-                    double o = offset[c];
-                    double s2 = Math.max(0, swwdd[c] - 2 * o * swwd[c] + o * o * sww[c]);
-                    lastErr[c] = nc > 1 ? Math.sqrt(s2 * nc / (nc - 1)) / sw[c] : Double.NaN;
-                    total[c] += offset[c];
+                    total[c] += solved.offset()[c];
+                    lastErr[c] = solved.error()[c];
                     determined[c] = true;
                 }
             }
             for (int k = 0; k < rows.length; k++) {
                 if (cellOf[k] >= 0 && constantStars[cellOf[k]] > 0) {
-                    rv[rows[k]] -= offset[cellOf[k]];
-                    correction[rows[k]] -= offset[cellOf[k]];
+                    rv[rows[k]] -= solved.offset()[cellOf[k]];
+                    correction[rows[k]] -= solved.offset()[cellOf[k]];
                 }
             }
         }
@@ -319,19 +348,17 @@ public final class RvZeroPoints {
             notes.add(String.format(Locale.ROOT, "plate %s: %d of %d (spectrograph, exposure) cells have no common constant star"
                     + " and keep their RVs", plate, undetermined, m));
         }
+        return sweeps;
     }
 
     /**
-     * The star's weighted mean RV and RV standard deviation (ddof 1) over rows {@code [s, e)}, or null when the
-     * star lacks a usable RV in some exposure of the plate (or has fewer than two).
+     * The RV standard deviation (ddof 1) of the star's usable RVs over rows {@code [s, e)}, or NaN when they fall in
+     * fewer than {@code required} of the plate's exposures or are fewer than two.
      */
-    private static double[] starMean(int[] rows, int s, int e, double[] rv, double[] err, double[] snr, boolean[] usable,
-                                     long[] exposure, int exposures, Weighting weighting) {
+    private static double scatterIfCovered(int[] rows, int s, int e, double[] rv, boolean[] usable, long[] exposure, int required) {
         int distinct = 0;
         long previous = 0;
         int count = 0;
-        double sw = 0;
-        double swx = 0;
         double sum = 0;
         for (int k = s; k < e; k++) {
             int r = rows[k];
@@ -343,13 +370,10 @@ public final class RvZeroPoints {
                 previous = exposure[r];
             }
             count++;
-            double w = weight(r, err, snr, weighting);
-            sw += w;
-            swx += w * rv[r];
             sum += rv[r];
         }
-        if (distinct < exposures || count < 2) {
-            return null;
+        if (distinct < required || count < 2) {
+            return Double.NaN;
         }
         double mean = sum / count;
         double ss = 0;
@@ -359,7 +383,190 @@ public final class RvZeroPoints {
                 ss += (rv[r] - mean) * (rv[r] - mean);
             }
         }
-        return new double[] {swx / sw, Math.sqrt(ss / (count - 1))};
+        return Math.sqrt(ss / (count - 1));
+    }
+
+    /**
+     * One round's offsets per cell (0 where the cell has no constant star), their standard errors, the sweeps
+     * taken (1 for the published rule; above {@link #MAX_SWEEPS} when the joint solution did not converge) and the
+     * last sweep's largest change, km/s.
+     */
+    private record Solved(double[] offset, double[] error, int sweeps, double change) {
+    }
+
+    /**
+     * The usable spectra of a plate's constant stars for one round: cell, star (0-based, per round), weight and RV
+     * per spectrum. Mutable; confined to one call.
+     */
+    private static final class ConstantSpectra {
+        final int[] cell;
+        final int[] star;
+        final double[] weight;
+        final double[] rv;
+        final int stars;
+        final int cells;
+
+        ConstantSpectra(int spectra, int stars, int cells) {
+            cell = new int[spectra];
+            star = new int[spectra];
+            weight = new double[spectra];
+            rv = new double[spectra];
+            this.stars = stars;
+            this.cells = cells;
+        }
+
+        /**
+         * The published rule: star means are the weighted means of the RVs as given, offsets the weighted means
+         * of (RV - star mean); errors from the scatter about them with n/(n-1) per cell.
+         */
+        Solved publishedMeans() {
+            double[] offset = new double[cells];
+            double[] mean = starMeans(offset);
+            offsetsGiven(mean, offset);
+            double[] error = errors(mean, offset, null);
+            return new Solved(offset, error, 1, Double.NaN);
+        }
+
+        /**
+         * Weighted least squares of RV = m_star + o_cell: alternate star means and cell offsets (each the exact
+         * minimiser given the other) from o = 0, shifting the offsets of each linked set of cells to mean zero
+         * after each sweep, until no offset changes by more than {@code tolerance}. Errors from the scatter
+         * about the fit with n/(n - p) over the plate, p = stars + cells - linked sets.
+         */
+        Solved jointLeastSquares(double tolerance) {
+            int[] set = linkedSets();
+            int sets = 0;
+            for (int c = 0; c < cells; c++) {
+                sets = Math.max(sets, set[c] + 1);
+            }
+            double[] offset = new double[cells];
+            double[] previous = new double[cells];
+            double change = Double.POSITIVE_INFINITY;
+            int sweep = 0;
+            while (change > tolerance && sweep <= MAX_SWEEPS) {
+                System.arraycopy(offset, 0, previous, 0, cells);
+                offsetsGiven(starMeans(offset), offset);
+                double[] sum = new double[sets];
+                int[] count = new int[sets];
+                for (int c = 0; c < cells; c++) {
+                    if (set[c] >= 0) {
+                        sum[set[c]] += offset[c];
+                        count[set[c]]++;
+                    }
+                }
+                change = 0;
+                for (int c = 0; c < cells; c++) {
+                    if (set[c] >= 0) {
+                        offset[c] -= sum[set[c]] / count[set[c]];
+                        change = Math.max(change, Math.abs(offset[c] - previous[c]));
+                    }
+                }
+                sweep++;
+            }
+            int linkedCells = 0;
+            for (int c = 0; c < cells; c++) {
+                linkedCells += set[c] >= 0 ? 1 : 0;
+            }
+            int parameters = stars + linkedCells - sets;
+            double dof = weight.length > parameters ? (double) weight.length / (weight.length - parameters) : Double.NaN;
+            double[] mean = starMeans(offset);
+            return new Solved(offset, errors(mean, offset, dof), sweep, change);
+        }
+
+        /** Each star's weighted mean of (RV - its cell's offset). */
+        private double[] starMeans(double[] offset) {
+            double[] sw = new double[stars];
+            double[] swy = new double[stars];
+            for (int j = 0; j < weight.length; j++) {
+                sw[star[j]] += weight[j];
+                swy[star[j]] += weight[j] * (rv[j] - offset[cell[j]]);
+            }
+            for (int i = 0; i < stars; i++) {
+                swy[i] /= sw[i];
+            }
+            return swy;
+        }
+
+        /** Sets each cell's offset to the weighted mean of (RV - star mean) over its constant spectra (cells without: unchanged). */
+        private void offsetsGiven(double[] mean, double[] offset) {
+            double[] sw = new double[cells];
+            double[] swd = new double[cells];
+            for (int j = 0; j < weight.length; j++) {
+                sw[cell[j]] += weight[j];
+                swd[cell[j]] += weight[j] * (rv[j] - mean[star[j]]);
+            }
+            for (int c = 0; c < cells; c++) {
+                if (sw[c] > 0) {
+                    offset[c] = swd[c] / sw[c];
+                }
+            }
+        }
+
+        /**
+         * Standard error of each cell's weighted-mean offset from the residuals r = RV - m - o of its spectra:
+         * sqrt(f sum w^2 r^2) / sum w, with f = {@code plateFactor} or, when null, n/(n-1) for the cell's n spectra
+         * (NaN for one).
+         */
+        private double[] errors(double[] mean, double[] offset, Double plateFactor) {
+            double[] sw = new double[cells];
+            double[] swwrr = new double[cells];
+            int[] n = new int[cells];
+            for (int j = 0; j < weight.length; j++) {
+                double r = rv[j] - mean[star[j]] - offset[cell[j]];
+                sw[cell[j]] += weight[j];
+                swwrr[cell[j]] += weight[j] * weight[j] * r * r;
+                n[cell[j]]++;
+            }
+            double[] error = new double[cells];
+            for (int c = 0; c < cells; c++) {
+                double f = plateFactor != null ? plateFactor : n[c] > 1 ? (double) n[c] / (n[c] - 1) : Double.NaN;
+                error[c] = n[c] > 0 ? Math.sqrt(f * swwrr[c]) / sw[c] : Double.NaN;
+            }
+            return error;
+        }
+
+        /** Per cell, the index of its set of cells linked through shared constant stars, or -1 without a constant star. */
+        private int[] linkedSets() {
+            int[] parent = new int[cells];
+            for (int c = 0; c < cells; c++) {
+                parent[c] = c;
+            }
+            int[] firstCell = new int[stars];
+            Arrays.fill(firstCell, -1);
+            boolean[] used = new boolean[cells];
+            for (int j = 0; j < weight.length; j++) {
+                used[cell[j]] = true;
+                if (firstCell[star[j]] < 0) {
+                    firstCell[star[j]] = cell[j];
+                } else {
+                    parent[root(parent, cell[j])] = root(parent, firstCell[star[j]]);
+                }
+            }
+            int[] set = new int[cells];
+            int[] setOfRoot = new int[cells];
+            Arrays.fill(setOfRoot, -1);
+            int sets = 0;
+            for (int c = 0; c < cells; c++) {
+                if (!used[c]) {
+                    set[c] = -1;
+                    continue;
+                }
+                int r = root(parent, c);
+                if (setOfRoot[r] < 0) {
+                    setOfRoot[r] = sets++;
+                }
+                set[c] = setOfRoot[r];
+            }
+            return set;
+        }
+
+        private static int root(int[] parent, int c) {
+            while (parent[c] != c) {
+                parent[c] = parent[parent[c]];
+                c = parent[c];
+            }
+            return c;
+        }
     }
 
     private static double weight(int r, double[] err, double[] snr, Weighting weighting) {
