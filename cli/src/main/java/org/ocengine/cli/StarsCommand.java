@@ -26,16 +26,20 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Star-level products of the time-domain surveys (Zong et al. 2020, Qin et al. 2025): quality cuts; repeated spectra of a star grouped by Gaia source_id, survey star id or position; RV zero points of time-domain plates corrected from common constant stars per (spectrograph, exposure) (plates of 540 spectra or more; --arc-lamp-shift for spectra flagged arc_lamp_alt); S/N^2-weighted means of Teff, logg, [Fe/H], [M/H], [alpha/M], [X/Fe], RV and vsini with sigma_w and counts; labels RVV (RV std > 3 x mean error), MP, VMP (high-velocity labels need the Galactic potential and are left empty); generalised Lomb-Scargle periodograms of the RVV candidates' RV series; internal uncertainties sigma(S/N) = a (S/N)^b + c with the published clipping; with --members, the observed fraction of members per 0.5-mag G bin.",
+            "Star-level products of the time-domain surveys (Zong et al. 2020, Qin et al. 2025): quality cuts; repeated spectra of a star grouped by Gaia source_id, survey star id or position; RV zero points of time-domain plates corrected from common constant stars per (spectrograph, exposure) (plates of 540 spectra or more; --arc-lamp-shift for spectra flagged arc_lamp_alt; the published rule by default, --zero-point-solution joint for our least-squares extension on plates of many exposures); S/N^2-weighted means of Teff, logg, [Fe/H], [M/H], [alpha/M], [X/Fe], RV and vsini with sigma_w and counts; labels RVV (RV std > 3 x mean error), MP, VMP (high-velocity labels need the Galactic potential and are left empty); generalised Lomb-Scargle periodograms of the RVV candidates' RV series; internal uncertainties sigma(S/N) = a (S/N)^b + c with the published clipping; with --members, the observed fraction of members per 0.5-mag G bin.",
             "",
             "Writes to --out: stars, spectra (with d_<q>, <q>_clipped, <q>_outlier), uncertainty_fit (the coefficient table), uncertainty_windows, rv_zero_points (when corrected), completeness (with --members), rejected and manifest.json."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ocengine stars --spectra lamost_mrs_td.fits --out out/stars",
+            "  ocengine stars --spectra lamost_mrs_td.fits --zero-point-solution joint --zero-point-coverage 0.8 --out out/stars-joint",
             "  ocengine stars --spectra ../shared/data/spectra/lamost_mrs_oc_members.csv --out out/mrs-stars",
             "  ocengine stars --spectra mrs.fits --members cg18_members.csv.gz --min-membership 0.7 --map members:source_id=dr2_source_id --out out/s",
             "  ocengine stars --spectra ../shared/data/spectra/pleiades_gaia_dr3_rv.csv --members ../shared/data/members/hr23_melotte22_members.csv --cluster \"Melotte 22\" --out out/pleiades"})
 final class StarsCommand implements Callable<Integer> {
+
+    /** --zero-point-coverage of the joint solution when none is given. */
+    static final double DEFAULT_JOINT_COVERAGE = 0.8;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -85,6 +89,18 @@ final class StarsCommand implements Callable<Integer> {
             description = "Plates with fewer usable RVs are not zero-point corrected (default: ${DEFAULT-VALUE}).")
     int minPlateSpectra;
 
+    @Option(names = "--zero-point-solution", defaultValue = "published", paramLabel = "published|joint",
+            description = "How the (spectrograph, exposure) offsets come from the common constant stars: published (default; Zong et al."
+                    + " 2020: stars with a usable RV in every exposure of the plate and scatter < 1 km/s, each offset the weighted mean of"
+                    + " (RV - star mean), one pass) or joint (our extension, not in the papers: star means and offsets solved together by"
+                    + " weighted least squares, so stars missing some exposures count; see --zero-point-coverage).")
+    String zeroPointSolution;
+
+    @Option(names = "--zero-point-coverage", paramLabel = "F",
+            description = "With --zero-point-solution joint: constant stars need a usable RV in at least this fraction of the plate's"
+                    + " exposures (default 0.8; 1 keeps the published stars). The published rule needs 1.")
+    Double zeroPointCoverage;
+
     @Option(names = "--min-period", defaultValue = "0.5", paramLabel = "DAYS", description = "Shortest period searched (default: ${DEFAULT-VALUE}).")
     double minPeriod;
 
@@ -129,6 +145,19 @@ final class StarsCommand implements Callable<Integer> {
                 .withMaxPeriod(maxPeriod == null ? Double.NaN : maxPeriod);
         ZeroPointConfig zeroPoints = noZeroPoints ? null : new ZeroPointConfig(minPlateSpectra, ZeroPointConfig.defaults().maxConstantScatter(),
                 arcLampShift, ZeroPointConfig.defaults().iterations(), w);
+        if (zeroPoints != null) {
+            zeroPoints = switch (zeroPointSolution) {
+                case "published" -> {
+                    if (zeroPointCoverage != null && zeroPointCoverage != 1) {
+                        throw new IllegalArgumentException("--zero-point-coverage below 1 needs --zero-point-solution joint"
+                                + " (the published rule takes stars with a usable RV in every exposure)");
+                    }
+                    yield zeroPoints;
+                }
+                case "joint" -> zeroPoints.withJointSolution(zeroPointCoverage == null ? DEFAULT_JOINT_COVERAGE : zeroPointCoverage);
+                default -> throw new IllegalArgumentException("--zero-point-solution must be published or joint, not " + zeroPointSolution);
+            };
+        }
         StarRunConfig config = new StarRunConfig(spectra, columns.spectra(), members, columns.members(), memberCluster,
                 minMembership == null ? Double.NaN : minMembership, radius, 0.5, survey == null ? null : Survey.parse(survey), quality,
                 zeroPoints, StarCatalogueConfig.defaults().withWeighting(w).withPeriodograms(periods), backend.parsed(), backend.threads,

@@ -22,6 +22,7 @@ import org.ocengine.stars.HighVelocityClassifier;
 import org.ocengine.stars.RvZeroPoints;
 import org.ocengine.stars.StarCatalogue;
 import org.ocengine.stars.UncertaintyTables;
+import org.ocengine.stars.ZeroPointConfig;
 import org.ocengine.table.CanonicalTable;
 import org.ocengine.table.ColumnSpec;
 import org.ocengine.table.CanonicalTables;
@@ -163,8 +164,9 @@ public final class StarRun {
         if (!zp.cells().isEmpty()) {
             long cells = zp.cells().stream().filter(c -> c.status().equals("corrected")).count();
             counts.put("zero_point_cells", cells);
-            note.accept(String.format(Locale.ROOT, "RV zero points: %d of %d (plate, spectrograph, exposure) cells corrected", cells,
-                    zp.cells().size()));
+            note.accept(String.format(Locale.ROOT, "RV zero points: %d of %d (plate, spectrograph, exposure) cells corrected (%s)", cells,
+                    zp.cells().size(), config.zeroPoints().solution() == ZeroPointConfig.Solution.PUBLISHED_MEANS ? "published rule"
+                            : "joint least squares, an extension"));
             try (Table cellTable = zp.cellTable(alloc)) {
                 written.addAll(ClusterRun.record(out, manifest, cellTable, "rv_zero_points"));
             }

@@ -67,7 +67,8 @@ public record StarRunConfig(Path spectra, Map<String, String> spectraColumns, Pa
         } else {
             m.put("zero_points", Map.of("min_plate_spectra", zeroPoints.minPlateSpectra(), "max_constant_scatter_kms",
                     zeroPoints.maxConstantScatter(), "arc_lamp_shift_kms", zeroPoints.arcLampShift(), "iterations",
-                    zeroPoints.iterations(), "weighting", zeroPoints.weighting().name()));
+                    zeroPoints.iterations(), "weighting", zeroPoints.weighting().name(), "solution", zeroPoints.solution().name(),
+                    "min_coverage", zeroPoints.minCoverage(), "tolerance_kms", zeroPoints.tolerance()));
         }
         if (memberCluster != null) {
             m.put("member_cluster", memberCluster);

@@ -208,14 +208,18 @@ public final class RvZeroPoints {
             s = e;
         }
         if (platesCorrected > 0) {
-            notes.add(String.format(Locale.ROOT, "RV zero points of %d plate%s by the %s%s", platesCorrected, platesCorrected == 1 ? "" : "s",
+            notes.add(String.format(Locale.ROOT, "RV zero points corrected on %d plate%s by the %s%s", platesCorrected,
+                    platesCorrected == 1 ? "" : "s",
                     config.describeSolution(), config.solution() == ZeroPointConfig.Solution.JOINT_LEAST_SQUARES
                             ? String.format(Locale.ROOT, "; at most %d sweeps per round", Math.min(maxSweeps, MAX_SWEEPS)) : ""));
         }
         return new Result(rv, correction, cells, notes);
     }
 
-    /** Returns the most sweeps a round of the plate took (1 for the published rule), or 0 when the plate was not corrected. */
+    /**
+     * Returns the most sweeps a round of the plate took (1 for the published rule), or 0 when no cell of the plate
+     * was corrected.
+     */
     private static int correctPlate(int[] rows, String plate, double[] rv, double[] err, double[] snr, boolean[] lamp,
                                      long[] star, long[] exposure, int[] spectrograph, double[] mjd, boolean[] usable,
                                      double[] correction, ZeroPointConfig config, List<Cell> cells, List<String> notes) {
@@ -348,7 +352,7 @@ public final class RvZeroPoints {
             notes.add(String.format(Locale.ROOT, "plate %s: %d of %d (spectrograph, exposure) cells have no common constant star"
                     + " and keep their RVs", plate, undetermined, m));
         }
-        return sweeps;
+        return undetermined < m ? sweeps : 0;
     }
 
     /**

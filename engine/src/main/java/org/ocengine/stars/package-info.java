@@ -2,7 +2,8 @@
  * Star-level time-domain products (SPEC.md 4, 8, 9; Zong et al. 2020, Qin et al. 2025), stage by stage:
  * <ul>
  *   <li>{@link org.ocengine.stars.RvZeroPoints}: RV zero points of time-domain plates per
- *       (spectrograph, exposure) from common constant stars, with the arc-lamp shift;</li>
+ *       (spectrograph, exposure) from common constant stars, with the arc-lamp shift (the published
+ *       rule, or our joint least-squares extension for plates of many exposures);</li>
  *   <li>{@link org.ocengine.stars.StarCatalogue}: weighted means (eq. 1-2, through
  *       {@link org.ocengine.combine.RepeatedMeasurements}), RV statistics, the RVV, MP, VMP labels,
  *       the {@link org.ocengine.stars.HighVelocityClassifier} seam, and RV periodograms through the

@@ -187,7 +187,7 @@ class RvZeroPointsTest {
                     assertEquals(before, joint.rv()[i], 1e-10, "star " + star[i] + " after the correction");
                 }
             }
-            assertTrue(joint.notes().stream().anyMatch(n -> n.startsWith("RV zero points of 1 plate by the joint weighted least squares")
+            assertTrue(joint.notes().stream().anyMatch(n -> n.startsWith("RV zero points corrected on 1 plate by the joint weighted least squares")
                     && n.contains("at least 80% of the plate's exposures")), joint.notes().toString());
             assertTrue(usual.notes().stream().noneMatch(n -> n.contains("stopped after")), usual.notes().toString());
             for (RvZeroPoints.Cell c : rule.cells()) {
