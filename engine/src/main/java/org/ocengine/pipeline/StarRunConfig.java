@@ -55,13 +55,14 @@ public record StarRunConfig(Path spectra, Map<String, String> spectraColumns, Pa
         m.put("missing_errors", quality.missingErrorFails() ? "fail" : "reject");
         m.put("weighting", stars.weighting().name());
         m.put("rv_variable_factor", stars.rvVariableFactor());
+        m.put("rv_chi2_alpha", stars.rvChi2Alpha());
         var u = stars.uncertainties();
         m.put("uncertainty", Map.of("clip_bin_width", u.clipBinWidth(), "clip_sigma", u.clipSigma(), "max_clip_rounds", u.maxClipRounds(),
                 "grid", List.of(u.gridStart(), u.gridStep(), u.gridCount()), "window_width", u.windowWidth(),
                 "min_per_window", u.minPerWindow(), "max_snr", u.maxSnr(), "outlier_factor", u.outlierFactor()));
         var p = stars.periodograms();
         m.put("periodogram", Map.of("min_period_days", p.minPeriodDays(), "max_period_days", p.maxPeriodDays(),
-                "samples_per_peak", p.samplesPerPeak(), "min_epochs", p.minEpochs()));
+                "samples_per_peak", p.samplesPerPeak(), "min_epochs", p.minEpochs(), "keplerian_min_epochs", p.keplerianMinEpochs()));
         if (zeroPoints == null) {
             m.put("zero_points", "off");
         } else {

@@ -8,10 +8,14 @@ import org.ocengine.combine.Weighting;
  * @param weighting        weights of the per-star means (eq. 1): (S/N)^2 by default
  * @param rvVariableFactor an RV-variable candidate has an RV standard deviation above this many times
  *                         its mean RV error (3, Qin et al. 2025 Sec. 4.3), with at least 2 RVs
+ * @param rvChi2Alpha      a star is also an RV variable by the chi^2 test when a constant star would give a chi^2 of
+ *                         its RVs about their weighted mean this large with probability below this (0.001), with
+ *                         at least 2 RVs: a test that uses every epoch's error, so it finds amplitudes the
+ *                         standard-deviation rule cannot (a sinusoid's standard deviation is K/sqrt(2))
  * @param uncertainties    the internal-uncertainty rules
  * @param periodograms     the periodogram grid
  */
-public record StarCatalogueConfig(Weighting weighting, double rvVariableFactor, UncertaintyConfig uncertainties,
+public record StarCatalogueConfig(Weighting weighting, double rvVariableFactor, double rvChi2Alpha, UncertaintyConfig uncertainties,
                                   PeriodogramConfig periodograms) {
 
     /** Metal-poor candidates: -2.0 &lt;= [Fe/H] &lt;= -1.0 (Qin et al. 2025 Sec. 4.1). */
@@ -24,21 +28,24 @@ public record StarCatalogueConfig(Weighting weighting, double rvVariableFactor, 
         if (!(rvVariableFactor > 0)) {
             throw new IllegalArgumentException("the RV-variable factor must be positive");
         }
+        if (!(rvChi2Alpha > 0 && rvChi2Alpha < 1)) {
+            throw new IllegalArgumentException("the RV-variable chi^2 probability must lie in (0, 1)");
+        }
     }
 
     public static StarCatalogueConfig defaults() {
-        return new StarCatalogueConfig(Weighting.SNR_SQUARED, 3.0, UncertaintyConfig.defaults(), PeriodogramConfig.defaults());
+        return new StarCatalogueConfig(Weighting.SNR_SQUARED, 3.0, 1e-3, UncertaintyConfig.defaults(), PeriodogramConfig.defaults());
     }
 
     public StarCatalogueConfig withWeighting(Weighting value) {
-        return new StarCatalogueConfig(value, rvVariableFactor, uncertainties, periodograms);
+        return new StarCatalogueConfig(value, rvVariableFactor, rvChi2Alpha, uncertainties, periodograms);
     }
 
     public StarCatalogueConfig withPeriodograms(PeriodogramConfig value) {
-        return new StarCatalogueConfig(weighting, rvVariableFactor, uncertainties, value);
+        return new StarCatalogueConfig(weighting, rvVariableFactor, rvChi2Alpha, uncertainties, value);
     }
 
     public StarCatalogueConfig withUncertainties(UncertaintyConfig value) {
-        return new StarCatalogueConfig(weighting, rvVariableFactor, value, periodograms);
+        return new StarCatalogueConfig(weighting, rvVariableFactor, rvChi2Alpha, value, periodograms);
     }
 }

@@ -39,12 +39,22 @@ class StarCatalogueTest {
             assertEquals(0.5, stars.doubles(StarCatalogue.RV_STD.name())[0], 1e-12);
             assertEquals(Math.sqrt(200), stars.doubles(StarCatalogue.RV_STD.name())[1], 1e-12);
             assertEquals(2.0, stars.doubles(StarCatalogue.RV_SPAN.name())[0]);
+            // chi^2 test: star 1 has chi^2 = 0.25 + 0.25 = 0.5 with 2 degrees of freedom, p = exp(-chi^2/2);
+            // star 2 has chi^2 = 100 + 100 with 1, p = erfc(10) ~ 2e-45; stars 3 and 4 have one RV
+            double[] chi2 = stars.doubles(StarCatalogue.RV_CHI2.name());
+            double[] p = stars.doubles(StarCatalogue.RV_P_CONSTANT.name());
+            assertEquals(0.5, chi2[0], 1e-12);
+            assertEquals(Math.exp(-0.25), p[0], 1e-12);
+            assertEquals(200, chi2[1], 1e-9);
+            assertTrue(p[1] < 1e-40 && p[1] > 1e-50, "p of star 2: " + p[1]);
+            assertTrue(Double.isNaN(chi2[2]) && Double.isNaN(p[3]));
+            assertArrayEquals(new boolean[] {false, true, false, false}, stars.booleans(StarCatalogue.RV_VARIABLE_CHI2.name()));
             for (String hv : stars.strings(StarCatalogue.HIGH_VELOCITY.name())) {
                 assertNull(hv);
             }
             assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("high_velocity left empty")), r.notes().toString());
             // the only RVV candidate has 2 epochs: no periodogram, and the notes say why
-            assertTrue(r.notes().stream().anyMatch(n -> n.contains("none (1 RV-variable candidates")), r.notes().toString());
+            assertTrue(r.notes().stream().anyMatch(n -> n.contains("none (1 RV variables")), r.notes().toString());
             assertEquals(2, stars.ints(StarCatalogue.PERIOD_EPOCHS.name())[1]);
         }
     }
