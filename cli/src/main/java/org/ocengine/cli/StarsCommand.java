@@ -101,6 +101,11 @@ final class StarsCommand implements Callable<Integer> {
                     + " exposures (default 0.8; 1 keeps the published stars). The published rule needs 1.")
     Double zeroPointCoverage;
 
+    @Option(names = "--rv-chi2-p", defaultValue = "0.001", paramLabel = "P",
+            description = "The chi^2 RV-variable test (rv_variable_chi2, beside the published rv_variable) flags a star when a constant"
+                    + " star would give its RVs' chi^2 with probability below P (default: ${DEFAULT-VALUE}).")
+    double rvChi2P;
+
     @Option(names = "--min-period", defaultValue = "0.5", paramLabel = "DAYS", description = "Shortest period searched (default: ${DEFAULT-VALUE}).")
     double minPeriod;
 
@@ -160,7 +165,7 @@ final class StarsCommand implements Callable<Integer> {
         }
         StarRunConfig config = new StarRunConfig(spectra, columns.spectra(), members, columns.members(), memberCluster,
                 minMembership == null ? Double.NaN : minMembership, radius, 0.5, survey == null ? null : Survey.parse(survey), quality,
-                zeroPoints, StarCatalogueConfig.defaults().withWeighting(w).withPeriodograms(periods), backend.parsed(), backend.threads,
+                zeroPoints, StarCatalogueConfig.defaults().withWeighting(w).withRvChi2Alpha(rvChi2P).withPeriodograms(periods), backend.parsed(), backend.threads,
                 formats);
         var err = spec.commandLine().getErr();
         var outw = spec.commandLine().getOut();

@@ -75,4 +75,13 @@ class StarsZeroPointOptionsTest {
         assertTrue(text.contains("published (default; Zong et al. 2020") && text.contains("joint (our extension, not in the papers"),
                 help.out());
     }
+
+    @Test
+    void chi2ProbabilityOutsideZeroOneIsAUsageError(@TempDir Path dir) throws Exception {
+        MockCommandsTest.Outcome alpha = MockCommandsTest.run("stars", "--spectra", plate(dir).toString(), "--rv-chi2-p", "1.5",
+                "--out", dir.resolve("out").toString());
+        assertEquals(2, alpha.code(), alpha.err());
+        assertTrue(alpha.err().contains("the RV-variable chi^2 probability must lie in (0, 1)"), alpha.err());
+        assertTrue(Files.notExists(dir.resolve("out")));
+    }
 }

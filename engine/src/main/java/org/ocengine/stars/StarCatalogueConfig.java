@@ -41,6 +41,10 @@ public record StarCatalogueConfig(Weighting weighting, double rvVariableFactor, 
         return new StarCatalogueConfig(value, rvVariableFactor, rvChi2Alpha, uncertainties, periodograms);
     }
 
+    public StarCatalogueConfig withRvChi2Alpha(double value) {
+        return new StarCatalogueConfig(weighting, rvVariableFactor, value, uncertainties, periodograms);
+    }
+
     public StarCatalogueConfig withPeriodograms(PeriodogramConfig value) {
         return new StarCatalogueConfig(weighting, rvVariableFactor, rvChi2Alpha, uncertainties, value);
     }
