@@ -19,6 +19,7 @@ Needs the Debian packages stilts, python3-numpy and python3-astropy, and a JDK 2
 launcher finds it). Installs nothing.
 
 Usage: bench/peers/run_peers.py [--work DIR] [--rounds 3] [--out bench/results/NAME.json] [--peers-1e7]
+                                [--cases xmatch,montecarlo]
 """
 import argparse
 import datetime
@@ -150,7 +151,11 @@ def main():
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--out", default=None)
     ap.add_argument("--peers-1e7", action="store_true", help="also run STILTS and astropy on 10^6 x 10^7")
+    ap.add_argument("--cases", default="xmatch,montecarlo", help="which cases to run, comma-separated (default: both)")
     args = ap.parse_args()
+    cases = set(args.cases.split(","))
+    if not cases or not cases <= {"xmatch", "montecarlo"}:
+        sys.exit("run_peers: --cases takes xmatch and/or montecarlo, not %s" % args.cases)
     check_tools()
     w = args.work
     os.makedirs(w, exist_ok=True)
@@ -169,30 +174,34 @@ def main():
 
     for rnd in range(1, args.rounds + 1):
         print("round %d of %d" % (rnd, args.rounds), flush=True)
-        for size in ("1e5", "1e6"):
+        for size in (("1e5", "1e6") if "xmatch" in cases else ()):
             case = "xmatch %s x %s" % (size, size)
             a, b = f("sky_%s_a.fits" % size), f("sky_%s_b.fits" % size)
             s, n = stilts_match(a, b, f("pairs_stilts.fits")); note(case, "stilts tmatch2 (command)", s, n)
             s, n, _ = astropy_match(a, b); note(case, "astropy search_around_sky", s, n)
             s, n = ocengine_xmatch(a, b, f("pairs_oc.fits")); note(case, "ocengine xmatch (command)", s, n)
             r = ocengine_bench(["xmatch", a, b, "--radius", "3.5"], f("bench.json")); note(case, "ocengine sky match (warm)", r["median_s"], r["pairs"])
+        if "montecarlo" not in cases:
+            continue
         case = "Monte-Carlo 1000x100x5000"
         _, out = run([PY, os.path.join(HERE, "mc_numpy.py"), f("mc_1000x100.csv"), f("mc_numpy_out.csv")])
         note(case, "numpy (vectorised)", json.loads(out)["seconds"])
         r = ocengine_bench(["montecarlo", "--input", f("mc_1000x100.csv"), "--out", f("mc_oc_out.csv")], f("bench.json"))
         note(case, "ocengine grouped MC (warm)", r["median_s"])
 
-    print("10^6 x 10^7 (once)", flush=True)
-    env = dict(os.environ, OCENGINE_JAVA_OPTS="-Xmx4g")
-    case = "xmatch 1e6 x 1e7"
-    a, b = f("sky_1e6_a.fits"), f("sky_1e7_b.fits")
-    r = ocengine_bench(["xmatch", a, b, "--radius", "3.5"], f("bench.json"), env)
-    note(case, "ocengine sky match (warm)", r["median_s"], r["pairs"])
-    big = {"max_heap_bytes": r["max_heap_bytes"], "peak_heap_bytes": r["peak_heap_bytes"], "read_s": r["read_s"]}
-    s, n = ocengine_xmatch(a, b, f("pairs_oc.fits"), env); note(case, "ocengine xmatch (command)", s, n)
-    if args.peers_1e7:
-        s, n = stilts_match(a, b, f("pairs_stilts.fits")); note(case, "stilts tmatch2 (command)", s, n)
-        s, n, _ = astropy_match(a, b); note(case, "astropy search_around_sky", s, n)
+    big = None
+    if "xmatch" in cases:
+        print("10^6 x 10^7 (once)", flush=True)
+        env = dict(os.environ, OCENGINE_JAVA_OPTS="-Xmx4g")
+        case = "xmatch 1e6 x 1e7"
+        a, b = f("sky_1e6_a.fits"), f("sky_1e7_b.fits")
+        r = ocengine_bench(["xmatch", a, b, "--radius", "3.5"], f("bench.json"), env)
+        note(case, "ocengine sky match (warm)", r["median_s"], r["pairs"])
+        big = {"max_heap_bytes": r["max_heap_bytes"], "peak_heap_bytes": r["peak_heap_bytes"], "read_s": r["read_s"]}
+        s, n = ocengine_xmatch(a, b, f("pairs_oc.fits"), env); note(case, "ocengine xmatch (command)", s, n)
+        if args.peers_1e7:
+            s, n = stilts_match(a, b, f("pairs_stilts.fits")); note(case, "stilts tmatch2 (command)", s, n)
+            s, n, _ = astropy_match(a, b); note(case, "astropy search_around_sky", s, n)
 
     for case, tools in times.items():
         entry = {"tools": {t: summary(v) for t, v in tools.items()}}
@@ -208,8 +217,10 @@ def main():
                 comparisons[peer + " / " + ours] = ratio(tools[peer], tools[ours])
         entry["ratios"] = comparisons
         result["cases"][case] = entry
-    result["cases"]["xmatch 1e6 x 1e7"]["ocengine_heap"] = big
-    result["cases"]["Monte-Carlo 1000x100x5000"]["agreement"] = mc_agreement(f("mc_numpy_out.csv"), f("mc_oc_out.csv"))
+    if big is not None:
+        result["cases"]["xmatch 1e6 x 1e7"]["ocengine_heap"] = big
+    if "montecarlo" in cases:
+        result["cases"]["Monte-Carlo 1000x100x5000"]["agreement"] = mc_agreement(f("mc_numpy_out.csv"), f("mc_oc_out.csv"))
 
     print()
     print("| case | tool | median s | min-max s |")
@@ -222,7 +233,8 @@ def main():
             print("%s: %s = %.1fx (per-round range %.1f-%.1f): %s" % (case, name, r["ratio"], r["range"][0], r["range"][1], r["verdict"]))
         if "pairs_agree" in entry:
             print("%s: pair counts %s" % (case, "agree" if entry["pairs_agree"] else "DIFFER: %s" % entry["pairs"]))
-    print("Monte-Carlo agreement with numpy:", result["cases"]["Monte-Carlo 1000x100x5000"]["agreement"])
+    if "montecarlo" in cases:
+        print("Monte-Carlo agreement with numpy:", result["cases"]["Monte-Carlo 1000x100x5000"]["agreement"])
     if args.out:
         with open(args.out, "w") as fh:
             json.dump(result, fh, indent=2)
