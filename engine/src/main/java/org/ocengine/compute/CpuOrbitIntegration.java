@@ -120,9 +120,6 @@ final class CpuOrbitIntegration {
         return true;
     }
 
-    /** Natural time units per Myr: 1 kpc / (km/s) = 977.79 Myr. */
-    private static final double PER_MYR = 1 / 977.7922216807891;
-
     /** Accelerations at a Cartesian position into acc[0..2] (force scratch f[0..1]). */
     private static void accelerate(GravityField field, double x, double y, double z, double[] f, double[] acc) {
         double cylR = Math.sqrt(x * x + y * y);
@@ -139,7 +136,7 @@ final class CpuOrbitIntegration {
      * @return force evaluations
      */
     private static long symplectic(GravityField field, double[] y0, OrbitSpec spec, double[] kick, double[] drift, Recorder rec) {
-        double total = spec.durationMyr() * PER_MYR;
+        double total = spec.durationMyr() * OrbitSpec.NATURAL_TIME_PER_MYR;
         long n = (long) Math.ceil(Math.abs(spec.durationMyr()) / spec.stepMyr() - 1e-9);
         double h = total / n;
         double[] q = {y0[0], y0[1], y0[2]};
@@ -186,7 +183,7 @@ final class CpuOrbitIntegration {
     }
 
     private static long dop853(GravityField field, double[] y0, OrbitSpec spec, Recorder rec) {
-        double total = spec.durationMyr() * PER_MYR;
+        double total = spec.durationMyr() * OrbitSpec.NATURAL_TIME_PER_MYR;
         double tol = spec.tolerance();
         double[] absTol = {tol, tol, tol, 100 * tol, 100 * tol, 100 * tol};
         double[] relTol = {tol, tol, tol, tol, tol, tol};
@@ -317,7 +314,7 @@ final class CpuOrbitIntegration {
             this.direction = Math.signum(spec.durationMyr());
             this.snapTimes = new double[spec.snapshotCount()];
             for (int k = 0; k < snapTimes.length; k++) {
-                snapTimes[k] = spec.snapshot(k) * PER_MYR;
+                snapTimes[k] = spec.snapshot(k) * OrbitSpec.NATURAL_TIME_PER_MYR;
             }
             this.snapR = new double[snapTimes.length];
             this.snapZ = new double[snapTimes.length];

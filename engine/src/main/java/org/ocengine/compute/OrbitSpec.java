@@ -14,6 +14,9 @@ package org.ocengine.compute;
 public record OrbitSpec(OrbitIntegrator integrator, double durationMyr, double stepMyr, double tolerance,
                         double[] snapshotsMyr) {
 
+    /** Natural time units per Myr: 1 kpc / (km/s) = 977.79 Myr (the integrators' time unit, on every backend). */
+    public static final double NATURAL_TIME_PER_MYR = 1 / 977.7922216807891;
+
     /** The symplectic schemes' default step: energy is conserved to better than 1e-8 over 500 Myr (OrbitIntegrationTest). */
     public static final double DEFAULT_STEP_MYR = 0.1;
     /** DOP853's default tolerance. */

@@ -45,8 +45,6 @@ final class GpuOrbits {
     static final int OUT_WORDS = 9;
     /** Orbits per launch. */
     static final int ORBITS_PER_LAUNCH = 1 << 18;
-    /** Natural time units (kpc / (km/s)) per Myr, as CpuOrbitIntegration.PER_MYR. */
-    static final double PER_MYR = 1 / 977.7922216807891;
 
     private static final int MIYAMOTO_NAGAI = 1;
     private static final int NFW = 2;
@@ -188,13 +186,13 @@ final class GpuOrbits {
         }
         int n = starts.size();
         int s = spec.snapshotCount();
-        double total = spec.durationMyr() * PER_MYR;
+        double total = spec.durationMyr() * OrbitSpec.NATURAL_TIME_PER_MYR;
         long steps = steps(spec);
         double h = total / steps;
         double[][] coefficients = coefficients(spec.integrator());
         double[] snapTimes = spec.snapshotsMyr();
         for (int k = 0; k < s; k++) {
-            snapTimes[k] *= PER_MYR;
+            snapTimes[k] *= OrbitSpec.NATURAL_TIME_PER_MYR;
         }
         double[] out = new double[OUT_WORDS * n];
         double[] snapR = new double[n * s];
