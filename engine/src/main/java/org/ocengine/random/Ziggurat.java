@@ -53,6 +53,62 @@ public final class Ziggurat {
         }
     }
 
+    /*
+     * The wedge test's squeeze. On layer i's wedge (the x a rejected magnitude can give, [a, b]) the
+     * density f(x) = exp(-x^2/2) is its second-order Taylor polynomial about the wedge's centre c,
+     * SQUEEZE_C0 + t (SQUEEZE_C1 + t SQUEEZE_C2) with t = x - c, to within SQUEEZE_BOUND: the Lagrange
+     * remainder max|f'''| h^3 / 6 (h the larger half-width, f'''(x) = (3x - x^3) f(x)), plus a rounding
+     * allowance a thousand times the few ulps by which the polynomial, its coefficients and
+     * StrictMath.exp can be off. A test point below or above that band is decided without exp, with
+     * the answer exp would give; only points inside the thin band call it.
+     */
+    static final double[] SQUEEZE_CENTRE = new double[LAYERS];
+    static final double[] SQUEEZE_C0 = new double[LAYERS];
+    static final double[] SQUEEZE_C1 = new double[LAYERS];
+    static final double[] SQUEEZE_C2 = new double[LAYERS];
+    static final double[] SQUEEZE_BOUND = new double[LAYERS];
+    /** Rounding allowance, relative to the density at the wedge's left end (its largest value there). */
+    private static final double SQUEEZE_ROUNDING = 1e-12;
+
+    static {
+        for (int i = 1; i < LAYERS; i++) {
+            double a = K[i] * W[i];
+            double b = ((1L << 52) - 1) * W[i];
+            double c = 0.5 * (a + b);
+            double fc = StrictMath.exp(-0.5 * c * c);
+            SQUEEZE_CENTRE[i] = c;
+            SQUEEZE_C0[i] = fc;
+            SQUEEZE_C1[i] = -c * fc;
+            SQUEEZE_C2[i] = 0.5 * (c * c - 1) * fc;
+            double fa = StrictMath.exp(-0.5 * a * a);
+            // max |3x - x^3| on [a, b]: at an end, or 2 at x = 1 (it rises to 1, falls beyond)
+            double g = Math.max(Math.abs(a * (3 - a * a)), Math.abs(b * (3 - b * b)));
+            if (a <= 1 && b >= 1) {
+                g = 2;
+            }
+            double halfWidth = Math.max(b - c, c - a);
+            double remainder = g * fa * halfWidth * halfWidth * halfWidth / 6;
+            SQUEEZE_BOUND[i] = 1.001 * remainder + SQUEEZE_ROUNDING * fa;
+        }
+    }
+
+    /**
+     * The wedge test of layer i (1 &lt;= i &lt; 256) for a point (x, y) of its wedge:
+     * {@code y < StrictMath.exp(-0.5 * x * x)}, exactly, but mostly without the exp (see the squeeze).
+     */
+    static boolean underDensity(int layer, double x, double y) {
+        double t = x - SQUEEZE_CENTRE[layer];
+        double p = SQUEEZE_C0[layer] + t * (SQUEEZE_C1[layer] + t * SQUEEZE_C2[layer]);
+        double bound = SQUEEZE_BOUND[layer];
+        if (y < p - bound) {
+            return true;
+        }
+        if (y >= p + bound) {
+            return false;
+        }
+        return y < StrictMath.exp(-0.5 * x * x);
+    }
+
     /** A copy of the acceptance thresholds K (a magnitude below K[i] lies inside layer i's rectangle), for device twins. */
     public static long[] layerThresholds() {
         return K.clone();
@@ -118,7 +174,7 @@ public final class Ziggurat {
                 break;
             }
             double u = Philox4x64.uniformOpen(words.word(used++));
-            if ((F[layer - 1] - F[layer]) * u + F[layer] < StrictMath.exp(-0.5 * x * x)) {
+            if (underDensity(layer, x, (F[layer - 1] - F[layer]) * u + F[layer])) {
                 return negative ? -x : x;
             }
         }

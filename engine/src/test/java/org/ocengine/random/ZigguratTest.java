@@ -70,4 +70,71 @@ class ZigguratTest {
             assertEquals(Ziggurat.V, x * (Ziggurat.F[i - 1] - Ziggurat.F[i]), i == 1 ? 1e-9 * Ziggurat.V : 1e-14, "layer " + i);
         }
     }
+
+    /** The wedge test with the exp, as the squeeze must decide it. */
+    private static boolean underDensityByExp(double x, double y) {
+        return y < StrictMath.exp(-0.5 * x * x);
+    }
+
+    /**
+     * The squeezed wedge test decides as the exp does: on millions of wedge points as the ziggurat
+     * makes them (every layer, random rejected magnitudes and uniforms), at the ends of every wedge,
+     * and on points placed where a wrong bound would show, within a few ulps of the density and of
+     * the band's edges. And the band is thin: almost every wedge point is decided without exp.
+     */
+    @Test
+    void squeezedWedgeTestDecidesAsTheExpDoes() {
+        SplittableRandom r = new SplittableRandom(11);
+        long points = 0;
+        long inBand = 0;
+        for (int l = 1; l < Ziggurat.LAYERS; l++) {
+            int layer = l;
+            long lowest = Ziggurat.K[layer];
+            long[] ends = {lowest, lowest + 1, (1L << 52) - 2, (1L << 52) - 1};
+            for (int i = 0; i < 12_000; i++) {
+                long magnitude = i < ends.length ? ends[i] : lowest + r.nextLong((1L << 52) - lowest);
+                double x = magnitude * Ziggurat.W[layer];
+                double u = Philox4x64.uniformOpen(r.nextLong());
+                double y = (Ziggurat.F[layer - 1] - Ziggurat.F[layer]) * u + Ziggurat.F[layer];
+                assertEquals(underDensityByExp(x, y), Ziggurat.underDensity(layer, x, y), () -> "layer " + layer + " x " + x + " y " + y);
+                points++;
+                double t = x - Ziggurat.SQUEEZE_CENTRE[layer];
+                double p = Ziggurat.SQUEEZE_C0[layer] + t * (Ziggurat.SQUEEZE_C1[layer] + t * Ziggurat.SQUEEZE_C2[layer]);
+                double bound = Ziggurat.SQUEEZE_BOUND[layer];
+                inBand += y >= p - bound && y < p + bound ? 1 : 0;
+                // near the density and the band's edges (any y there, not only the ziggurat's own)
+                double density = StrictMath.exp(-0.5 * x * x);
+                double[] centres = {density, p - bound, p + bound, p};
+                for (double centre : centres) {
+                    double near = centre;
+                    for (int k = 0; k < 4; k++) {
+                        near = Math.nextDown(near);
+                    }
+                    for (int k = 0; k < 8; k++, near = Math.nextUp(near)) {
+                        double yy = near;
+                        assertEquals(underDensityByExp(x, yy), Ziggurat.underDensity(layer, x, yy), () -> "layer " + layer + " x " + x + " y " + yy);
+                    }
+                }
+            }
+        }
+        assertTrue(points > 3_000_000);
+        assertTrue(inBand < points / 200, "wedge points in the squeeze band: " + inBand + " of " + points);
+    }
+
+    /** The squeeze's polynomial is within its bound of the density, with room to spare, on a fine grid of every wedge. */
+    @Test
+    void squeezeBoundHoldsOnEveryWedge() {
+        for (int layer = 1; layer < Ziggurat.LAYERS; layer++) {
+            double a = Ziggurat.K[layer] * Ziggurat.W[layer];
+            double b = ((1L << 52) - 1) * Ziggurat.W[layer];
+            double worst = 0;
+            for (int i = 0; i <= 2000; i++) {
+                double x = a + (b - a) * i / 2000;
+                double t = x - Ziggurat.SQUEEZE_CENTRE[layer];
+                double p = Ziggurat.SQUEEZE_C0[layer] + t * (Ziggurat.SQUEEZE_C1[layer] + t * Ziggurat.SQUEEZE_C2[layer]);
+                worst = Math.max(worst, Math.abs(p - StrictMath.exp(-0.5 * x * x)));
+            }
+            assertTrue(worst < 0.999 * Ziggurat.SQUEEZE_BOUND[layer], "layer " + layer + ": " + worst + " vs bound " + Ziggurat.SQUEEZE_BOUND[layer]);
+        }
+    }
 }
