@@ -50,14 +50,20 @@ public final class DrawKey {
         double[] d3 = out[3];
         long[] keys0 = roundKeys0;
         long[] keys1 = roundKeys1;
+        // round 0 of Philox4x64-10 of (drawQuad, 0, tag | star, groupKey): the half that mixes words 0
+        // and 3 is the same for every star, so it is done once here
+        long firstX2 = Math.unsignedMultiplyHigh(M0, drawQuad) ^ groupKey ^ keys1[0];
+        long firstX3 = M0 * drawQuad;
+        long firstKey0 = keys0[0];
         for (int i = 0; i < count; i++) {
-            // Philox4x64-10 of (drawQuad, 0, tag | star, groupKey), inlined: this loop is the
-            // Monte-Carlo's hot spot (checked against Philox4x64.block in the tests)
-            long x0 = drawQuad;
-            long x1 = 0;
-            long x2 = tag | (ordinals[from + i] & 0xFFFFFFFFL);
-            long x3 = groupKey;
-            for (int r = 0; r < Philox4x64.ROUNDS; r++) {
+            // the rest of the block, inlined: this loop is the Monte-Carlo's hot spot (checked
+            // against Philox4x64.block in the tests)
+            long c2 = tag | (ordinals[from + i] & 0xFFFFFFFFL);
+            long x0 = Math.unsignedMultiplyHigh(M1, c2) ^ firstKey0;
+            long x1 = M1 * c2;
+            long x2 = firstX2;
+            long x3 = firstX3;
+            for (int r = 1; r < Philox4x64.ROUNDS; r++) {
                 long lo0 = M0 * x0;
                 long hi0 = Math.unsignedMultiplyHigh(M0, x0);
                 long lo1 = M1 * x2;
@@ -75,8 +81,8 @@ public final class DrawKey {
     }
 
     private double deviate(long firstWord, long groupKey, int stream, int star, long drawQuad, int lane) {
-        double z = Ziggurat.fast(firstWord);
-        return Double.isNaN(z) ? slow(firstWord, groupKey, stream, star, drawQuad, lane) : z;
+        return Ziggurat.acceptedAtOnce(firstWord) ? Ziggurat.rectangleDeviate(firstWord)
+                : slow(firstWord, groupKey, stream, star, drawQuad, lane);
     }
 
     /** The standard normal deviate of one draw. */
