@@ -93,8 +93,9 @@ final class CpuGroupedMonteCarlo {
         double[] z3 = z[3];
         int n = z0.length;
         double lo = window.lo();
+        double hi = window.hi();
         // the window's width as bits (positive, or NaN while learning, when nothing is inside anyway)
-        long width = Double.doubleToRawLongBits(window.hi() - lo);
+        long width = Double.doubleToRawLongBits(hi - lo);
         double[] g0 = window.gathered[0];
         double[] g1 = window.gathered[1];
         double[] g2 = window.gathered[2];
@@ -153,15 +154,15 @@ final class CpuGroupedMonteCarlo {
             in3 += (int) ((t3 - width & ~t3) >>> 63);
         }
         int lanes = Math.min(4, meanJ.length - j0);
-        finish(values, errors, start, shift, z0, j0, sum0, sq0, g0, in0, below0, meanJ, medianJ, squaresJ, window);
+        finish(values, errors, start, shift, z0, j0, sum0, sq0, lo, hi, g0, in0, below0, meanJ, medianJ, squaresJ, window);
         if (lanes > 1) {
-            finish(values, errors, start, shift, z1, j0 + 1, sum1, sq1, g1, in1, below1, meanJ, medianJ, squaresJ, window);
+            finish(values, errors, start, shift, z1, j0 + 1, sum1, sq1, lo, hi, g1, in1, below1, meanJ, medianJ, squaresJ, window);
         }
         if (lanes > 2) {
-            finish(values, errors, start, shift, z2, j0 + 2, sum2, sq2, g2, in2, below2, meanJ, medianJ, squaresJ, window);
+            finish(values, errors, start, shift, z2, j0 + 2, sum2, sq2, lo, hi, g2, in2, below2, meanJ, medianJ, squaresJ, window);
         }
         if (lanes > 3) {
-            finish(values, errors, start, shift, z3, j0 + 3, sum3, sq3, g3, in3, below3, meanJ, medianJ, squaresJ, window);
+            finish(values, errors, start, shift, z3, j0 + 3, sum3, sq3, lo, hi, g3, in3, below3, meanJ, medianJ, squaresJ, window);
         }
         // the window moves once per quad, after its four realisations (it only steers the work)
         for (int j = j0; j < j0 + lanes; j++) {
@@ -171,12 +172,13 @@ final class CpuGroupedMonteCarlo {
 
     /** Realisation j's mean, squares and median from its pass: its sums and the draws gathered inside the window. */
     private static void finish(double[] values, double[] errors, int start, double shift, double[] z, int j,
-                               double sum, double sq, double[] gathered, int inside, int below,
+                               double sum, double sq, double lo, double hi, double[] gathered, int inside, int below,
                                double[] meanJ, double[] medianJ, double[] squaresJ, MedianWindow window) {
         int n = z.length;
         meanJ[j] = shift + sum / n;
         squaresJ[j] = Math.max(0.0, sq - sum * sum / n);
-        double median = Selection.medianOfWindow(gathered, inside, below, n, window.scratchA, window.scratchB);
+        double median = Selection.medianOfWindow(gathered, inside, below, n, lo, hi, window.bucketOf, window.counts,
+                window.scratchA, window.scratchB);
         if (Double.isNaN(median)) {
             // rare: the middle rank fell outside the window; select among all draws
             for (int i = 0; i < n; i++) {
@@ -201,6 +203,8 @@ final class CpuGroupedMonteCarlo {
 
         /** Per lane (realisation of a quad), the draws inside the window. */
         final double[][] gathered;
+        final int[] bucketOf;
+        final int[] counts = new int[Selection.BUCKETS];
         final double[] scratchA;
         final double[] scratchB;
         private long seen;
@@ -209,6 +213,7 @@ final class CpuGroupedMonteCarlo {
 
         MedianWindow(int n) {
             gathered = new double[4][n];
+            bucketOf = new int[n];
             scratchA = new double[n + 1];
             scratchB = new double[n];
         }
