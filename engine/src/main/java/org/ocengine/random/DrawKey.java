@@ -186,7 +186,7 @@ public final class DrawKey {
         words.c2 = ((long) stream << 32) | (star & 0xFFFFFFFFL);
         words.c3 = groupKey;
         words.lane = lane;
-        return Ziggurat.deviate(words);
+        return Ziggurat.deviateAfterRejection(firstWord, words);
     }
 
     /** The word sequence of the draw set by {@link #slow}; reused, so the rare path allocates nothing. */
@@ -202,8 +202,23 @@ public final class DrawKey {
             if (m == 0) {
                 return first;
             }
-            Philox4x64.block(c0, m, c2, c3, k0, KEY1, block);
-            return block[lane];
+            long[] keys0 = roundKeys0;
+            long[] keys1 = roundKeys1;
+            long x0 = c0;
+            long x1 = m;
+            long x2 = c2;
+            long x3 = c3;
+            for (int r = 0; r < Philox4x64.ROUNDS; r++) {
+                long lo0 = M0 * x0;
+                long hi0 = Math.unsignedMultiplyHigh(M0, x0);
+                long lo1 = M1 * x2;
+                long hi1 = Math.unsignedMultiplyHigh(M1, x2);
+                x0 = hi1 ^ x1 ^ keys0[r];
+                x1 = lo1;
+                x2 = hi0 ^ x3 ^ keys1[r];
+                x3 = lo0;
+            }
+            return lane == 0 ? x0 : lane == 1 ? x1 : lane == 2 ? x2 : x3;
         }
     }
 

@@ -171,17 +171,22 @@ public final class Ziggurat {
 
     /** The deviate of a word sequence (the full method, rare paths included). */
     public static double deviate(WordSource words) {
-        int used = 0;
-        long word = 0;
-        while (used < MAX_WORDS) {
-            word = words.word(used++);
+        long word = words.word(0);
+        return acceptedAtOnce(word) ? rectangleDeviate(word) : deviateAfterRejection(word, words);
+    }
+
+    /**
+     * The deviate of a word sequence whose first word, given, is not accepted at once ({@link #fast}
+     * gave NaN): the same value as {@link #deviate}, which would test that word again. Words from
+     * index 1 on come from {@code words}.
+     */
+    public static double deviateAfterRejection(long firstWord, WordSource words) {
+        long word = firstWord;
+        int used = 1;
+        while (true) {
+            // word (the used-th) lies outside its layer's rectangle
             int layer = (int) word & 0xFF;
             boolean negative = (word & 0x100) != 0;
-            long magnitude = word >>> 12;
-            double x = magnitude * W[layer];
-            if (magnitude < K[layer]) {
-                return negative ? -x : x;
-            }
             if (layer == 0) {
                 while (used + 1 < MAX_WORDS) {
                     double xx = -StrictMath.log1p(-Philox4x64.uniformOpen(words.word(used++))) / R;
@@ -195,9 +200,17 @@ public final class Ziggurat {
             if (used >= MAX_WORDS) {
                 break;
             }
+            double x = (word >>> 12) * W[layer];
             double u = Philox4x64.uniformOpen(words.word(used++));
             if (underDensity(layer, x, (F[layer - 1] - F[layer]) * u + F[layer])) {
                 return negative ? -x : x;
+            }
+            if (used >= MAX_WORDS) {
+                break;
+            }
+            word = words.word(used++);
+            if (acceptedAtOnce(word)) {
+                return rectangleDeviate(word);
             }
         }
         return NormalQuantile.inverseCdf(Philox4x64.uniformOpen(word));

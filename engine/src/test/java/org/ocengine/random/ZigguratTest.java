@@ -137,4 +137,75 @@ class ZigguratTest {
             assertTrue(worst < 0.999 * Ziggurat.SQUEEZE_BOUND[layer], "layer " + layer + ": " + worst + " vs bound " + Ziggurat.SQUEEZE_BOUND[layer]);
         }
     }
+
+    /** The method as first written (one loop from word 0), the reference for the restructured rare path. */
+    private static double referenceDeviate(Ziggurat.WordSource words) {
+        int used = 0;
+        long word = 0;
+        while (used < Ziggurat.MAX_WORDS) {
+            word = words.word(used++);
+            int layer = (int) word & 0xFF;
+            boolean negative = (word & 0x100) != 0;
+            long magnitude = word >>> 12;
+            double x = magnitude * Ziggurat.W[layer];
+            if (magnitude < Ziggurat.K[layer]) {
+                return negative ? -x : x;
+            }
+            if (layer == 0) {
+                while (used + 1 < Ziggurat.MAX_WORDS) {
+                    double xx = -StrictMath.log1p(-Philox4x64.uniformOpen(words.word(used++))) / Ziggurat.R;
+                    double yy = -StrictMath.log1p(-Philox4x64.uniformOpen(words.word(used++)));
+                    if (yy + yy > xx * xx) {
+                        return negative ? -(Ziggurat.R + xx) : Ziggurat.R + xx;
+                    }
+                }
+                break;
+            }
+            if (used >= Ziggurat.MAX_WORDS) {
+                break;
+            }
+            double u = Philox4x64.uniformOpen(words.word(used++));
+            if ((Ziggurat.F[layer - 1] - Ziggurat.F[layer]) * u + Ziggurat.F[layer] < StrictMath.exp(-0.5 * x * x)) {
+                return negative ? -x : x;
+            }
+        }
+        return NormalQuantile.inverseCdf(Philox4x64.uniformOpen(word));
+    }
+
+    /**
+     * The rare path gives the deviate of the method as first written, bit for bit: random sequences
+     * whose first word is rejected (wedges and tail), and sequences that exhaust the word budget
+     * (every word in the top layer with a uniform near 1, or in the base layer's tail with tail tries
+     * that fail), which end in the inverse-CDF fallback.
+     */
+    @Test
+    void rarePathEqualsTheMethodAsFirstWritten() {
+        SplittableRandom r = new SplittableRandom(17);
+        int checked = 0;
+        while (checked < 300_000) {
+            long[] seq = new long[Ziggurat.MAX_WORDS];
+            for (int i = 0; i < seq.length; i++) {
+                seq[i] = r.nextLong();
+            }
+            if (checked % 1000 == 0) {
+                // top layer (always a wedge test), magnitude at its right end, uniforms near 1: rejected every time
+                for (int i = 0; i < seq.length; i++) {
+                    seq[i] = i % 2 == 0 ? (-1L << 12) | 0x01 | (checked & 0x100) : -1L;
+                }
+            } else if (checked % 1000 == 1) {
+                // base layer beyond its rectangle, then tail tries whose second uniform is tiny: never accepted
+                for (int i = 0; i < seq.length; i++) {
+                    seq[i] = i == 0 ? -1L << 8 : i % 2 == 1 ? -1L : 0L;
+                }
+            }
+            if (!Double.isNaN(Ziggurat.fast(seq[0]))) {
+                continue;
+            }
+            Ziggurat.WordSource words = m -> seq[m];
+            double expected = referenceDeviate(words);
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(Ziggurat.deviateAfterRejection(seq[0], words)));
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(Ziggurat.deviate(words)));
+            checked++;
+        }
+    }
 }
