@@ -189,10 +189,11 @@ final class CpuGroupedMonteCarlo {
     }
 
     /**
-     * Where to look for the next realisation's median: the medians scatter about their own mean with
-     * their own spread, both learnt (Welford) from the quads of realisations already done, so the window is
+     * Where to look for the next quad's medians: the medians scatter about their own mean with their
+     * own spread, both learnt (Welford) from the quads of realisations already done, so the window is
      * that mean plus and minus {@value #WINDOW_SIGMAS} spreads. When the middle rank falls among the
-     * draws gathered inside (almost always), only those few are ordered. Before {@value #LEARN}
+     * draws gathered inside (almost always), only those few are looked at (counted into value buckets,
+     * see {@link Selection#medianOfWindow}). Before {@value #LEARN}
      * medians are known, the window is empty and every median comes from a full selection. Exact
      * either way; only the work differs. One per thread.
      */

@@ -83,14 +83,10 @@ public final class DrawKey {
             long x1 = M1 * c2;
             long x2 = firstX2;
             long x3 = firstX3;
-            long lo0;
-            long hi0;
-            long lo1;
-            long hi1;
-            lo0 = M0 * x0;
-            hi0 = Math.unsignedMultiplyHigh(M0, x0);
-            lo1 = M1 * x2;
-            hi1 = Math.unsignedMultiplyHigh(M1, x2);
+            long lo0 = M0 * x0;
+            long hi0 = Math.unsignedMultiplyHigh(M0, x0);
+            long lo1 = M1 * x2;
+            long hi1 = Math.unsignedMultiplyHigh(M1, x2);
             x0 = hi1 ^ x1 ^ k0r1;
             x1 = lo1;
             x2 = hi0 ^ x3 ^ k1r1;
