@@ -1,6 +1,5 @@
 package org.ocengine.compute;
 
-import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.ocengine.random.DrawKey;
@@ -73,44 +72,112 @@ final class CpuGroupedMonteCarlo {
         MedianWindow window = new MedianWindow(n);
         for (int q = fromQuad; q < toQuad; q++) {
             draws.normalQuads(key, spec.stream(), s.starOrdinals(), start, n, q, z);
-            for (int lane = 0; lane < 4; lane++) {
-                int j = 4 * q + lane;
-                if (j < meanJ.length) {
-                    summarise(values, errors, start, shift, z[lane], j, meanJ, medianJ, squaresJ, window);
-                }
-            }
+            summariseQuad(values, errors, start, shift, z, 4 * q, meanJ, medianJ, squaresJ, window);
         }
     }
 
     /**
-     * The statistics of one realisation in one pass over its deviates z and draws x = v + e z: the
-     * mean and the sum of squared deviations (about {@code shift}, the group's mean value, close to
-     * every realisation's mean, so there is no cancellation), and the exact median, for which the
-     * pass gathers the draws inside the median window and counts those below it.
+     * The statistics of the four realisations j0 .. j0+3 (those below the draw count) in one pass
+     * over their deviates z[lane] and draws x = v + e z: per realisation the mean and the sum of
+     * squared deviations (about {@code shift}, the group's mean value, close to every realisation's
+     * mean, so there is no cancellation), each summed over the stars in order, and the exact median,
+     * for which the pass gathers the draws inside the median window and counts those below it. The
+     * four realisations' sums are independent chains in one loop, so they run side by side.
      */
-    private static void summarise(double[] values, double[] errors, int start, double shift, double[] z, int j,
-                                  double[] meanJ, double[] medianJ, double[] squaresJ, MedianWindow window) {
-        int n = z.length;
+    private static void summariseQuad(double[] values, double[] errors, int start, double shift, double[][] z, int j0,
+                                      double[] meanJ, double[] medianJ, double[] squaresJ, MedianWindow window) {
+        double[] z0 = z[0];
+        double[] z1 = z[1];
+        double[] z2 = z[2];
+        double[] z3 = z[3];
+        int n = z0.length;
         double lo = window.lo();
         double hi = window.hi();
-        double[] gathered = window.gathered;
-        double sum = 0;
-        double sq = 0;
-        int below = 0;
-        int inside = 0;
+        // the window's width as bits (positive, or NaN while learning, when nothing is inside anyway)
+        long width = Double.doubleToRawLongBits(hi - lo);
+        double[] g0 = window.gathered[0];
+        double[] g1 = window.gathered[1];
+        double[] g2 = window.gathered[2];
+        double[] g3 = window.gathered[3];
+        double sum0 = 0;
+        double sum1 = 0;
+        double sum2 = 0;
+        double sum3 = 0;
+        double sq0 = 0;
+        double sq1 = 0;
+        double sq2 = 0;
+        double sq3 = 0;
+        int in0 = 0;
+        int in1 = 0;
+        int in2 = 0;
+        int in3 = 0;
+        int below0 = 0;
+        int below1 = 0;
+        int below2 = 0;
+        int below3 = 0;
         for (int i = 0; i < n; i++) {
-            double x = values[start + i] + errors[start + i] * z[i];
-            double d = x - shift;
-            sum += d;
-            sq += d * d;
-            int ltLo = sign(x - lo);
-            gathered[inside] = x;
-            below += ltLo;
-            inside += sign(x - hi) & (1 - ltLo);
+            double v = values[start + i];
+            double e = errors[start + i];
+            double x0 = v + e * z0[i];
+            double x1 = v + e * z1[i];
+            double x2 = v + e * z2[i];
+            double x3 = v + e * z3[i];
+            double d0 = x0 - shift;
+            double d1 = x1 - shift;
+            double d2 = x2 - shift;
+            double d3 = x3 - shift;
+            sum0 += d0;
+            sum1 += d1;
+            sum2 += d2;
+            sum3 += d3;
+            sq0 += d0 * d0;
+            sq1 += d1 * d1;
+            sq2 += d2 * d2;
+            sq3 += d3 * d3;
+            // t = x - lo as bits: negative (sign bit) below the window; inside while 0 <= t < hi - lo
+            long t0 = Double.doubleToRawLongBits(x0 - lo);
+            long t1 = Double.doubleToRawLongBits(x1 - lo);
+            long t2 = Double.doubleToRawLongBits(x2 - lo);
+            long t3 = Double.doubleToRawLongBits(x3 - lo);
+            g0[in0] = x0;
+            g1[in1] = x1;
+            g2[in2] = x2;
+            g3[in3] = x3;
+            below0 += (int) (t0 >>> 63);
+            below1 += (int) (t1 >>> 63);
+            below2 += (int) (t2 >>> 63);
+            below3 += (int) (t3 >>> 63);
+            in0 += (int) ((t0 - width & ~t0) >>> 63);
+            in1 += (int) ((t1 - width & ~t1) >>> 63);
+            in2 += (int) ((t2 - width & ~t2) >>> 63);
+            in3 += (int) ((t3 - width & ~t3) >>> 63);
         }
+        int lanes = Math.min(4, meanJ.length - j0);
+        finish(values, errors, start, shift, z0, j0, sum0, sq0, lo, hi, g0, in0, below0, meanJ, medianJ, squaresJ, window);
+        if (lanes > 1) {
+            finish(values, errors, start, shift, z1, j0 + 1, sum1, sq1, lo, hi, g1, in1, below1, meanJ, medianJ, squaresJ, window);
+        }
+        if (lanes > 2) {
+            finish(values, errors, start, shift, z2, j0 + 2, sum2, sq2, lo, hi, g2, in2, below2, meanJ, medianJ, squaresJ, window);
+        }
+        if (lanes > 3) {
+            finish(values, errors, start, shift, z3, j0 + 3, sum3, sq3, lo, hi, g3, in3, below3, meanJ, medianJ, squaresJ, window);
+        }
+        // the window moves once per quad, after its four realisations (it only steers the work)
+        for (int j = j0; j < j0 + lanes; j++) {
+            window.learn(medianJ[j]);
+        }
+    }
+
+    /** Realisation j's mean, squares and median from its pass: its sums and the draws gathered inside the window. */
+    private static void finish(double[] values, double[] errors, int start, double shift, double[] z, int j,
+                               double sum, double sq, double lo, double hi, double[] gathered, int inside, int below,
+                               double[] meanJ, double[] medianJ, double[] squaresJ, MedianWindow window) {
+        int n = z.length;
         meanJ[j] = shift + sum / n;
         squaresJ[j] = Math.max(0.0, sq - sum * sum / n);
-        double median = Selection.medianOfWindow(gathered, inside, below, n, window.scratchA, window.scratchB);
+        double median = Selection.medianOfWindow(gathered, inside, below, n, lo, hi, window.bucketOf, window.counts,
+                window.scratchA, window.scratchB);
         if (Double.isNaN(median)) {
             // rare: the middle rank fell outside the window; select among all draws
             for (int i = 0; i < n; i++) {
@@ -119,19 +186,14 @@ final class CpuGroupedMonteCarlo {
             median = Selection.median(gathered, n, window.scratchA, window.scratchB);
         }
         medianJ[j] = median;
-        window.learn(median);
-    }
-
-    /** 1 when x is negative, else 0, branch-free: the sign bit (x finite; a subtraction of equal values gives +0). */
-    private static int sign(double x) {
-        return (int) (Double.doubleToRawLongBits(x) >>> 63);
     }
 
     /**
-     * Where to look for the next realisation's median: the medians scatter about their own mean with
-     * their own spread, both learnt (Welford) from the realisations already done, so the window is
+     * Where to look for the next quad's medians: the medians scatter about their own mean with their
+     * own spread, both learnt (Welford) from the quads of realisations already done, so the window is
      * that mean plus and minus {@value #WINDOW_SIGMAS} spreads. When the middle rank falls among the
-     * draws gathered inside (almost always), only those few are ordered. Before {@value #LEARN}
+     * draws gathered inside (almost always), only those few are looked at (counted into value buckets,
+     * see {@link Selection#medianOfWindow}). Before {@value #LEARN}
      * medians are known, the window is empty and every median comes from a full selection. Exact
      * either way; only the work differs. One per thread.
      */
@@ -139,7 +201,10 @@ final class CpuGroupedMonteCarlo {
         private static final double WINDOW_SIGMAS = 2.5;
         private static final int LEARN = 16;
 
-        final double[] gathered;
+        /** Per lane (realisation of a quad), the draws inside the window. */
+        final double[][] gathered;
+        final int[] bucketOf;
+        final int[] counts = new int[Selection.BUCKETS];
         final double[] scratchA;
         final double[] scratchB;
         private long seen;
@@ -147,7 +212,8 @@ final class CpuGroupedMonteCarlo {
         private double m2;
 
         MedianWindow(int n) {
-            gathered = new double[n];
+            gathered = new double[4][n];
+            bucketOf = new int[n];
             scratchA = new double[n + 1];
             scratchB = new double[n];
         }
@@ -191,9 +257,8 @@ final class CpuGroupedMonteCarlo {
             devMed += d * d;
         }
         medianStd[g] = Math.sqrt(devMed / draws);
-        double[] sorted = medianJ.clone();
-        Arrays.sort(sorted);
-        median[g] = draws % 2 == 1 ? sorted[draws / 2] : 0.5 * (sorted[draws / 2 - 1] + sorted[draws / 2]);
+        // the median of the medians by selection (the same value a sort gives, in linear time)
+        median[g] = Selection.median(medianJ, draws, new double[draws + 1], new double[draws]);
     }
 
     private static double meanOf(double[] x) {

@@ -12,6 +12,8 @@ public final class Selection {
 
     /** Ranges this short are finished by insertion sort. */
     private static final int SMALL = 8;
+    /** Buckets of a median window; windows with more values than this go to quickselect. */
+    public static final int BUCKETS = 32;
 
     private Selection() {
     }
@@ -35,31 +37,65 @@ public final class Selection {
     }
 
     /**
-     * The median of n values (as {@link #median}) from the values inside a window only, when the
-     * middle rank(s) fall inside it, else NaN: {@code window[0..inside)} holds the values in the window
-     * (in any order; they are reordered here) and {@code below} values lie below it. A caller that knows
-     * roughly where the median is (the previous realisation's) gathers the window in a pass it makes
-     * anyway, and saves most of the selection. Exact: it returns the same value as {@link #median}, or NaN.
+     * The median of n values (as {@link #median}) from the values inside a window [lo, hi) only, when
+     * the middle rank(s) fall inside it, else NaN: {@code window[0..inside)} holds the values in the
+     * window (in any order) and {@code below} values lie below it. A caller that knows roughly where
+     * the median is gathers the window in a pass it makes anyway, and saves most of the selection.
+     * The window's values are counted into {@value #BUCKETS} equal buckets of [lo, hi) by value; the
+     * bucket of x, floor((x - lo) * BUCKETS / (hi - lo)), never decreases as x grows (every rounded
+     * step is monotone), so the counts locate the bucket(s) holding the middle rank(s) and only their
+     * few values are ordered. Exact: it returns the same value as {@link #median}, or NaN.
      *
+     * @param bucketOf scratch space of at least inside elements
+     * @param counts   scratch space of {@value #BUCKETS} elements, all zero; left all zero
      * @param scratchA scratch space of at least inside + 1 elements
      * @param scratchB scratch space of at least inside elements
      */
-    public static double medianOfWindow(double[] window, int inside, int below, int n, double[] scratchA, double[] scratchB) {
+    public static double medianOfWindow(double[] window, int inside, int below, int n, double lo, double hi,
+                                        int[] bucketOf, int[] counts, double[] scratchA, double[] scratchB) {
         int k = n >>> 1;
         int first = (n & 1) == 1 ? k : k - 1; // lowest rank needed
         if (first < below || k >= below + inside) {
             return Double.NaN;
         }
-        if (inside <= 2 * SMALL) {
-            insertionSort(window, 0, inside - 1);
-            double upper = window[k - below];
-            return (n & 1) == 1 ? upper : 0.5 * (window[first - below] + upper);
+        if (inside > BUCKETS) {
+            if ((n & 1) == 1) {
+                return select(window, inside, k - below, scratchA, scratchB, false);
+            }
+            double upper = select(window, inside, k - below, scratchA, scratchB, true);
+            return 0.5 * (scratchA[inside] + upper);
         }
-        if ((n & 1) == 1) {
-            return select(window, inside, k - below, scratchA, scratchB, false);
+        double scale = BUCKETS / (hi - lo);
+        for (int i = 0; i < inside; i++) {
+            int bucket = Math.min(BUCKETS - 1, (int) ((window[i] - lo) * scale));
+            bucketOf[i] = bucket;
+            counts[bucket]++;
         }
-        double upper = select(window, inside, k - below, scratchA, scratchB, true);
-        return 0.5 * (scratchA[inside] + upper);
+        // buckets from..to hold the ranks first - below and k - below; `before` values lie in lower buckets
+        int rankFirst = first - below;
+        int rankK = k - below;
+        int before = 0;
+        int from = 0;
+        while (before + counts[from] <= rankFirst) {
+            before += counts[from++];
+        }
+        int to = from;
+        int upTo = before + counts[from];
+        while (upTo <= rankK) {
+            upTo += counts[++to];
+        }
+        int span = to - from;
+        int m = 0;
+        for (int i = 0; i < inside; i++) {
+            int bucket = bucketOf[i];
+            counts[bucket] = 0;
+            scratchA[m] = window[i];
+            // from <= bucket <= to, branch-free: below `from` the difference wraps to a large unsigned value
+            m += Integer.compareUnsigned(bucket - from, span) <= 0 ? 1 : 0;
+        }
+        insertionSort(scratchA, 0, m - 1);
+        double upper = scratchA[rankK - before];
+        return (n & 1) == 1 ? upper : 0.5 * (scratchA[rankFirst - before] + upper);
     }
 
     /**

@@ -50,23 +50,111 @@ public final class DrawKey {
         double[] d3 = out[3];
         long[] keys0 = roundKeys0;
         long[] keys1 = roundKeys1;
+        // round 0 of Philox4x64-10 of (drawQuad, 0, tag | star, groupKey): the half that mixes words 0
+        // and 3 is the same for every star, so it is done once here
+        long firstX2 = Math.unsignedMultiplyHigh(M0, drawQuad) ^ groupKey ^ keys1[0];
+        long firstX3 = M0 * drawQuad;
+        long firstKey0 = keys0[0];
+        // rounds 1 to 9 are written out below with their keys in locals (k0r1 = key word 0 of round 1):
+        // measurably faster than a loop over the key arrays
+        long k0r1 = keys0[1];
+        long k1r1 = keys1[1];
+        long k0r2 = keys0[2];
+        long k1r2 = keys1[2];
+        long k0r3 = keys0[3];
+        long k1r3 = keys1[3];
+        long k0r4 = keys0[4];
+        long k1r4 = keys1[4];
+        long k0r5 = keys0[5];
+        long k1r5 = keys1[5];
+        long k0r6 = keys0[6];
+        long k1r6 = keys1[6];
+        long k0r7 = keys0[7];
+        long k1r7 = keys1[7];
+        long k0r8 = keys0[8];
+        long k1r8 = keys1[8];
+        long k0r9 = keys0[9];
+        long k1r9 = keys1[9];
         for (int i = 0; i < count; i++) {
-            // Philox4x64-10 of (drawQuad, 0, tag | star, groupKey), inlined: this loop is the
-            // Monte-Carlo's hot spot (checked against Philox4x64.block in the tests)
-            long x0 = drawQuad;
-            long x1 = 0;
-            long x2 = tag | (ordinals[from + i] & 0xFFFFFFFFL);
-            long x3 = groupKey;
-            for (int r = 0; r < Philox4x64.ROUNDS; r++) {
-                long lo0 = M0 * x0;
-                long hi0 = Math.unsignedMultiplyHigh(M0, x0);
-                long lo1 = M1 * x2;
-                long hi1 = Math.unsignedMultiplyHigh(M1, x2);
-                x0 = hi1 ^ x1 ^ keys0[r];
-                x1 = lo1;
-                x2 = hi0 ^ x3 ^ keys1[r];
-                x3 = lo0;
-            }
+            // the rest of the block, inlined: this loop is the Monte-Carlo's hot spot (checked
+            // against Philox4x64.block in the tests); round 0's other half, then rounds 1 to 9
+            long c2 = tag | (ordinals[from + i] & 0xFFFFFFFFL);
+            long x0 = Math.unsignedMultiplyHigh(M1, c2) ^ firstKey0;
+            long x1 = M1 * c2;
+            long x2 = firstX2;
+            long x3 = firstX3;
+            long lo0 = M0 * x0;
+            long hi0 = Math.unsignedMultiplyHigh(M0, x0);
+            long lo1 = M1 * x2;
+            long hi1 = Math.unsignedMultiplyHigh(M1, x2);
+            x0 = hi1 ^ x1 ^ k0r1;
+            x1 = lo1;
+            x2 = hi0 ^ x3 ^ k1r1;
+            x3 = lo0;
+            lo0 = M0 * x0;
+            hi0 = Math.unsignedMultiplyHigh(M0, x0);
+            lo1 = M1 * x2;
+            hi1 = Math.unsignedMultiplyHigh(M1, x2);
+            x0 = hi1 ^ x1 ^ k0r2;
+            x1 = lo1;
+            x2 = hi0 ^ x3 ^ k1r2;
+            x3 = lo0;
+            lo0 = M0 * x0;
+            hi0 = Math.unsignedMultiplyHigh(M0, x0);
+            lo1 = M1 * x2;
+            hi1 = Math.unsignedMultiplyHigh(M1, x2);
+            x0 = hi1 ^ x1 ^ k0r3;
+            x1 = lo1;
+            x2 = hi0 ^ x3 ^ k1r3;
+            x3 = lo0;
+            lo0 = M0 * x0;
+            hi0 = Math.unsignedMultiplyHigh(M0, x0);
+            lo1 = M1 * x2;
+            hi1 = Math.unsignedMultiplyHigh(M1, x2);
+            x0 = hi1 ^ x1 ^ k0r4;
+            x1 = lo1;
+            x2 = hi0 ^ x3 ^ k1r4;
+            x3 = lo0;
+            lo0 = M0 * x0;
+            hi0 = Math.unsignedMultiplyHigh(M0, x0);
+            lo1 = M1 * x2;
+            hi1 = Math.unsignedMultiplyHigh(M1, x2);
+            x0 = hi1 ^ x1 ^ k0r5;
+            x1 = lo1;
+            x2 = hi0 ^ x3 ^ k1r5;
+            x3 = lo0;
+            lo0 = M0 * x0;
+            hi0 = Math.unsignedMultiplyHigh(M0, x0);
+            lo1 = M1 * x2;
+            hi1 = Math.unsignedMultiplyHigh(M1, x2);
+            x0 = hi1 ^ x1 ^ k0r6;
+            x1 = lo1;
+            x2 = hi0 ^ x3 ^ k1r6;
+            x3 = lo0;
+            lo0 = M0 * x0;
+            hi0 = Math.unsignedMultiplyHigh(M0, x0);
+            lo1 = M1 * x2;
+            hi1 = Math.unsignedMultiplyHigh(M1, x2);
+            x0 = hi1 ^ x1 ^ k0r7;
+            x1 = lo1;
+            x2 = hi0 ^ x3 ^ k1r7;
+            x3 = lo0;
+            lo0 = M0 * x0;
+            hi0 = Math.unsignedMultiplyHigh(M0, x0);
+            lo1 = M1 * x2;
+            hi1 = Math.unsignedMultiplyHigh(M1, x2);
+            x0 = hi1 ^ x1 ^ k0r8;
+            x1 = lo1;
+            x2 = hi0 ^ x3 ^ k1r8;
+            x3 = lo0;
+            lo0 = M0 * x0;
+            hi0 = Math.unsignedMultiplyHigh(M0, x0);
+            lo1 = M1 * x2;
+            hi1 = Math.unsignedMultiplyHigh(M1, x2);
+            x0 = hi1 ^ x1 ^ k0r9;
+            x1 = lo1;
+            x2 = hi0 ^ x3 ^ k1r9;
+            x3 = lo0;
             d0[i] = deviate(x0, groupKey, stream, ordinals[from + i], drawQuad, 0);
             d1[i] = deviate(x1, groupKey, stream, ordinals[from + i], drawQuad, 1);
             d2[i] = deviate(x2, groupKey, stream, ordinals[from + i], drawQuad, 2);
@@ -75,8 +163,8 @@ public final class DrawKey {
     }
 
     private double deviate(long firstWord, long groupKey, int stream, int star, long drawQuad, int lane) {
-        double z = Ziggurat.fast(firstWord);
-        return Double.isNaN(z) ? slow(firstWord, groupKey, stream, star, drawQuad, lane) : z;
+        return Ziggurat.acceptedAtOnce(firstWord) ? Ziggurat.rectangleDeviate(firstWord)
+                : slow(firstWord, groupKey, stream, star, drawQuad, lane);
     }
 
     /** The standard normal deviate of one draw. */
@@ -94,7 +182,7 @@ public final class DrawKey {
         words.c2 = ((long) stream << 32) | (star & 0xFFFFFFFFL);
         words.c3 = groupKey;
         words.lane = lane;
-        return Ziggurat.deviate(words);
+        return Ziggurat.deviateAfterRejection(firstWord, words);
     }
 
     /** The word sequence of the draw set by {@link #slow}; reused, so the rare path allocates nothing. */
@@ -110,8 +198,23 @@ public final class DrawKey {
             if (m == 0) {
                 return first;
             }
-            Philox4x64.block(c0, m, c2, c3, k0, KEY1, block);
-            return block[lane];
+            long[] keys0 = roundKeys0;
+            long[] keys1 = roundKeys1;
+            long x0 = c0;
+            long x1 = m;
+            long x2 = c2;
+            long x3 = c3;
+            for (int r = 0; r < Philox4x64.ROUNDS; r++) {
+                long lo0 = M0 * x0;
+                long hi0 = Math.unsignedMultiplyHigh(M0, x0);
+                long lo1 = M1 * x2;
+                long hi1 = Math.unsignedMultiplyHigh(M1, x2);
+                x0 = hi1 ^ x1 ^ keys0[r];
+                x1 = lo1;
+                x2 = hi0 ^ x3 ^ keys1[r];
+                x3 = lo0;
+            }
+            return lane == 0 ? x0 : lane == 1 ? x1 : lane == 2 ? x2 : x3;
         }
     }
 

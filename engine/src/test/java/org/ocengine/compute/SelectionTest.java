@@ -37,10 +37,14 @@ class SelectionTest {
         }
     }
 
-    /** The window shortcut returns the full median whenever the middle ranks fall inside, else NaN. */
+    /**
+     * The window shortcut returns the full median whenever the middle ranks fall inside, else NaN;
+     * windows of up to and over {@link Selection#BUCKETS} values, with ties, sharing one counts array.
+     */
     @Test
     void medianOfWindowEqualsTheMedianOrSaysNo() {
         SplittableRandom r = new SplittableRandom(12);
+        int[] counts = new int[Selection.BUCKETS];
         for (int trial = 0; trial < 5000; trial++) {
             int n = 1 + r.nextInt(150);
             double[] x = new double[n];
@@ -62,7 +66,8 @@ class SelectionTest {
             double[] a = new double[n + 1];
             double[] b = new double[n];
             double full = Selection.median(x, n, a, b);
-            double windowed = Selection.medianOfWindow(window, inside, below, n, a, b);
+            double windowed = Selection.medianOfWindow(window, inside, below, n, lo, hi, new int[n], counts, a, b);
+            assertArrayEquals(new int[Selection.BUCKETS], counts, "counts left zero, trial " + trial);
             if (!Double.isNaN(windowed)) {
                 assertEquals(full, windowed, 0.0, "trial " + trial);
             } else {
