@@ -134,6 +134,28 @@ public final class GalacticFrames {
     }
 
     /**
+     * ICRS coordinates of a Galactic direction: the inverse of {@link #icrsToGalactic}.
+     *
+     * @param out receives ra in [0, 360) and dec in [-90, 90], degrees
+     */
+    public void galacticToIcrs(double lDeg, double bDeg, double[] out) {
+        double l = Math.toRadians(lDeg);
+        double b = Math.toRadians(bDeg);
+        double cb = Math.cos(b);
+        double gx = cb * Math.cos(l);
+        double gy = cb * Math.sin(l);
+        double gz = Math.sin(b);
+        double[] g = toGalactic;
+        // transpose of the rotation
+        double x = g[0] * gx + g[3] * gy + g[6] * gz;
+        double y = g[1] * gx + g[4] * gy + g[7] * gz;
+        double z = g[2] * gx + g[5] * gy + g[8] * gz;
+        double ra = Math.toDegrees(Math.atan2(y, x));
+        out[0] = ra < 0 ? ra + 360 : ra;
+        out[1] = Math.toDegrees(Math.atan2(z, Math.hypot(x, y)));
+    }
+
+    /**
      * Heliocentric space velocity in Galactic axes relative to the local standard of rest: the
      * Sun's own velocity plus its peculiar motion (astropy's {@code GalacticLSR} with
      * {@code v_bary} = (U, V, W) of the solar parameters).
@@ -168,6 +190,30 @@ public final class GalacticFrames {
         out[3] = r > 0 ? (x * xv[3] + y * xv[4]) / r : Math.hypot(xv[3], xv[4]);
         out[4] = r > 0 ? (y * xv[3] - x * xv[4]) / r : 0.0;
         out[5] = xv[5];
+    }
+
+    /**
+     * Galactocentric Cartesian velocity of a point at (x, y) moving with the given cylindrical
+     * components: the inverse of the velocity part of {@link #cylindrical} (same conventions).
+     *
+     * @param xKpc x, kpc (with y, not both 0: the azimuthal direction is undefined on the axis)
+     * @param yKpc y, kpc
+     * @param vR   velocity away from the z axis, km/s
+     * @param vPhi velocity in the sense of Galactic rotation, km/s
+     * @param vZ   velocity towards the north Galactic pole, km/s
+     * @param out  receives v_x, v_y, v_z (km/s)
+     */
+    public static void cartesianVelocity(double xKpc, double yKpc, double vR, double vPhi, double vZ, double[] out) {
+        double r = Math.hypot(xKpc, yKpc);
+        if (!(r > 0)) {
+            throw new IllegalArgumentException("no azimuthal direction on the z axis (x = y = 0)");
+        }
+        double ex = xKpc / r;
+        double ey = yKpc / r;
+        // the direction of rotation is (y, -x) / R: +y at the Sun (x < 0, y = 0)
+        out[0] = vR * ex + vPhi * ey;
+        out[1] = vR * ey - vPhi * ex;
+        out[2] = vZ;
     }
 
     /** L_z = R v_phi in kpc km/s, positive in the sense of Galactic rotation. */

@@ -55,6 +55,41 @@ class GalacticFramesTest {
     }
 
     @Test
+    void galacticBackToIcrsMatchesAstropy() {
+        double[] radec = new double[2];
+        for (int i = 0; i < ASTROPY.rows(); i++) {
+            double dec = ASTROPY.col("dec")[i];
+            frames.galacticToIcrs(ASTROPY.col("l")[i], ASTROPY.col("b")[i], radec);
+            double dra = Math.abs(radec[0] - ASTROPY.col("ra")[i]);
+            dra = Math.min(dra, 360 - dra) * Math.cos(Math.toRadians(dec));
+            assertEquals(0, dra, 1e-10, "ra of row " + i);
+            assertEquals(dec, radec[1], 1e-10, "dec of row " + i);
+        }
+    }
+
+    @Test
+    void cylindricalVelocityBackToCartesian() {
+        double[] xv = new double[6];
+        double[] cyl = new double[6];
+        double[] v = new double[3];
+        for (int i = 0; i < ASTROPY.rows(); i++) {
+            frames.icrsToGalactocentric(ASTROPY.col("ra")[i], ASTROPY.col("dec")[i], ASTROPY.col("distance_kpc")[i],
+                    ASTROPY.col("pmra")[i], ASTROPY.col("pmdec")[i], ASTROPY.col("rv")[i], xv);
+            GalacticFrames.cylindrical(xv, cyl);
+            GalacticFrames.cartesianVelocity(xv[0], xv[1], cyl[3], cyl[4], cyl[5], v);
+            for (int k = 0; k < 3; k++) {
+                assertEquals(xv[3 + k], v[k], 1e-12 * Math.abs(cyl[4]), "v component " + k + " of row " + i);
+            }
+        }
+        // the Sun: v_R = -U, v_phi = v_c + V, v_z = W give its Galactocentric velocity (U, v_c + V, W)
+        SolarParameters sun = SolarParameters.defaults();
+        GalacticFrames.cartesianVelocity(-8.2, 0, -sun.uSun(), sun.circularSpeed() + sun.vSun(), sun.wSun(), v);
+        assertEquals(sun.uSun(), v[0], 1e-12);
+        assertEquals(sun.circularSpeed() + sun.vSun(), v[1], 1e-12);
+        assertEquals(sun.wSun(), v[2], 1e-12);
+    }
+
+    @Test
     void backToIcrsRoundTrips() {
         double[] xv = new double[6];
         double[] back = new double[6];
