@@ -12,6 +12,7 @@ import org.ocengine.datasets.mock.MockTables.TruthCluster;
 import org.ocengine.datasets.mock.MockTables.TruthOffset;
 import org.ocengine.datasets.mock.MockTables.TruthSpectrum;
 import org.ocengine.datasets.mock.MockTables.TruthStar;
+import org.ocengine.galaxy.GalacticFrames;
 import org.ocengine.table.SkyAverage;
 
 /**
@@ -62,7 +63,10 @@ final class FieldSimulation {
     private final MockPreset preset;
     private final SurveyLayout.Field field;
     private final MockRandom rng;
-    private final GalacticFrame frame;
+    private final GalacticFrames frames;
+    /** Scratch phase-space points (x, y, z, v_x, v_y, v_z; ra, dec, d, pmra, pmdec, rv) for {@link #observe}. */
+    private final double[] xv = new double[6];
+    private final double[] seen = new double[6];
     private final Extinction extinction;
     private final SpectrumModel model;
     private final SpectrumModel.Truth truth = new SpectrumModel.Truth();
@@ -109,12 +113,12 @@ final class FieldSimulation {
     /** Star rows listed with probability &gt;= 0.7, per cluster of the field (what a catalogue averages). */
     private List<List<Integer>> catalogueRows;
 
-    FieldSimulation(MockPreset preset, SurveyLayout.Field field, MockRandom rng, GalacticFrame frame, Extinction extinction,
+    FieldSimulation(MockPreset preset, SurveyLayout.Field field, MockRandom rng, GalacticFrames frames, Extinction extinction,
                     SpectrumModel model) {
         this.preset = preset;
         this.field = field;
         this.rng = rng;
-        this.frame = frame;
+        this.frames = frames;
         this.extinction = extinction;
         this.model = model;
     }
@@ -149,7 +153,7 @@ final class FieldSimulation {
         List<MockCluster> clusters = new ArrayList<>();
         int capacity = 0;
         for (int c = field.firstCluster(); c < field.firstCluster() + field.clusterCount(); c++) {
-            MockCluster cl = MockCluster.draw(c, field, preset, frame, extinction, s);
+            MockCluster cl = MockCluster.draw(c, field, preset, frames, extinction, s);
             clusters.add(cl);
             capacity += cl.membersDrawn();
         }
@@ -240,10 +244,11 @@ final class FieldSimulation {
         ra[i] = tmp[0];
         dec[i] = tmp[1];
         dist[i] = d;
-        frame.observe(ra[i], dec[i], d, cl.vx() + dvx, cl.vy() + dvy, cl.vz() + dvz, tmp);
-        pmra[i] = tmp[0];
-        pmdec[i] = tmp[1];
-        rv[i] = tmp[2];
+        frames.icrsToGalactocentric(ra[i], dec[i], d, 0, 0, 0, xv);
+        xv[3] = cl.vx() + dvx;
+        xv[4] = cl.vy() + dvy;
+        xv[5] = cl.vz() + dvz;
+        observe(i);
         g[i] = gMag;
         ag[i] = cl.ag();
         bpRp[i] = star.bpRp0 + cl.ag() * Extinction.REDDENING_PER_AG;
@@ -282,7 +287,7 @@ final class FieldSimulation {
         SkyOffsets.offset(field.ra(), field.dec(), rho, pa, tmp);
         ra[i] = tmp[0];
         dec[i] = tmp[1];
-        GalacticFrame.icrsToGalactic(ra[i], dec[i], tmp);
+        frames.icrsToGalactic(ra[i], dec[i], tmp);
         double b = tmp[1];
         boolean giant = uType < 0.45 - 0.25 * (gMag - MockPreset.G_MIN) / (MockPreset.G_MAX - MockPreset.G_MIN);
         double d = giant ? fieldGiant(uAge, uMass, gMag, b, star, i) : Double.NaN;
@@ -296,21 +301,31 @@ final class FieldSimulation {
         teff[i] = star.teff;
         logg[i] = star.logg;
         evolved[i] = star.evolved;
-        frame.position(ra[i], dec[i], d, tmp);
-        double x = tmp[0];
-        double y = tmp[1];
+        frames.icrsToGalactocentric(ra[i], dec[i], d, 0, 0, 0, xv);
+        double x = xv[0];
+        double y = xv[1];
         double rGc = Math.hypot(x, y);
         feh[i] = MockCluster.gradientFeh(rGc) - 0.1 + fehScatter;
         alpha[i] = Math.max(0, Math.min(0.3, -0.25 * feh[i])) + alphaScatter;
         double ageGyr = Math.pow(10, logAge[i]) / 1e9;
         double sigmaR = Math.max(10, Math.min(45, 20 * Math.pow(ageGyr, 0.3)));
-        frame.rotation(x, y, sigmaR * zR, -sigmaR * sigmaR / 80 + 0.7 * sigmaR * zPhi, 0.5 * sigmaR * zZ, tmp);
-        frame.observe(ra[i], dec[i], d, tmp[0], tmp[1], tmp[2], tmp);
-        pmra[i] = tmp[0];
-        pmdec[i] = tmp[1];
-        rv[i] = tmp[2];
+        GalacticFrames.cartesianVelocity(x, y, sigmaR * zR, frames.sun().circularSpeed() - sigmaR * sigmaR / 80 + 0.7 * sigmaR * zPhi,
+                0.5 * sigmaR * zZ, tmp);
+        System.arraycopy(tmp, 0, xv, 3, 3);
+        observe(i);
         s.at(MockRandom.Domain.FIELD_STAR, Q_BINARY, entity, 0);
         orbit[i] = binary(mass[i], s);
+    }
+
+    /**
+     * Row i's proper motions and radial velocity: what the Sun sees of the star at the Galactocentric
+     * position and velocity in {@link #xv} (its position computed from row i's ra, dec and distance).
+     */
+    private void observe(int i) {
+        frames.galactocentricToIcrs(xv, seen);
+        pmra[i] = seen[3];
+        pmdec[i] = seen[4];
+        rv[i] = seen[5];
     }
 
     /** A field giant: its distance; fills the star, mass and age of row i. */
@@ -658,7 +673,7 @@ final class FieldSimulation {
             int[] rows = catalogueRows.get(ci).stream().mapToInt(Integer::intValue).toArray();
             double[] centre = rows.length == 0 ? new double[] {cl.ra(), cl.dec()} : SkyAverage.of(rows, gaiaRa, gaiaDec);
             double[] lb = new double[2];
-            GalacticFrame.icrsToGalactic(centre[0], centre[1], lb);
+            frames.icrsToGalactic(centre[0], centre[1], lb);
             s.at(MockRandom.Domain.CLUSTER, Q_CATALOGUE, cl.index(), 0);
             double ageNoise = s.normal(0, 0.1);
             double distanceNoise = s.normal(0, 0.05);

@@ -1,6 +1,7 @@
 package org.ocengine.datasets.mock;
 
 import java.util.Locale;
+import org.ocengine.galaxy.GalacticFrames;
 
 /**
  * The true parameters of one mock cluster, and how they are drawn.
@@ -14,7 +15,8 @@ import java.util.Locale;
  *   <li>[Fe/H] = -0.06 dex/kpc (R_GC - 8.2) inside 11.5 kpc, -0.015 dex/kpc beyond (continuous), plus
  *       N(0, 0.05); [alpha/M] = N(0, 0.02).</li>
  *   <li>Space velocity: circular rotation at v_c plus a peculiar motion N(0, 5 km/s) per cylindrical
- *       component, turned into pm and RV by {@link GalacticFrame}.</li>
+ *       component, turned into pm and RV by the engine's {@link GalacticFrames} (the frame the
+ *       pipeline computes R_GC and orbits in).</li>
  *   <li>Mass log-uniform in [massMin, massMax]; the members with G &lt;= 18 are its stars (Kroupa IMF,
  *       {@link StellarModel}) bright enough at its distance and extinction, their number kept within
  *       the preset's [membersMin, membersMax]; internal 1-D velocity dispersion
@@ -40,7 +42,7 @@ import java.util.Locale;
  * @param ag             extinction A_G, mag
  * @param feh            [Fe/H], dex
  * @param alphaM         [alpha/M], dex
- * @param x              Galactocentric x, kpc
+ * @param x              Galactocentric x, kpc ({@link GalacticFrames}: astropy's frame, SPEC.md 6)
  * @param y              Galactocentric y, kpc
  * @param z              Galactocentric z, kpc
  * @param rGc            Galactocentric cylindrical radius, kpc
@@ -84,7 +86,7 @@ public record MockCluster(int index, String name, int field, double ra, double d
     }
 
     /** Draws cluster {@code index} of {@code field}. */
-    public static MockCluster draw(int index, SurveyLayout.Field field, MockPreset preset, GalacticFrame frame, Extinction extinction,
+    public static MockCluster draw(int index, SurveyLayout.Field field, MockPreset preset, GalacticFrames frames, Extinction extinction,
                                    MockRandom.Stream s) {
         s.at(MockRandom.Domain.CLUSTER, 0, index, 0);
         double rho = 0.75 * preset.fieldRadiusDeg() * Math.sqrt(s.uniform());
@@ -105,7 +107,7 @@ public record MockCluster(int index, String name, int field, double ra, double d
         SkyOffsets.offset(field.ra(), field.dec(), rho, pa, p);
         double ra = p[0];
         double dec = p[1];
-        GalacticFrame.icrsToGalactic(ra, dec, p);
+        frames.icrsToGalactic(ra, dec, p);
         double l = p[0];
         double b = p[1];
         double r50Deg = Math.max(0.03, Math.min(0.3, Math.toDegrees(Math.atan(r50PcDrawn / (1000 * d)))));
@@ -114,17 +116,20 @@ public record MockCluster(int index, String name, int field, double ra, double d
         double core = r50Deg / xHalf;
         double tidal = core * Math.pow(10, kingC);
         double ag = extinction.ag(d, b) * extinctionFactor;
-        frame.position(ra, dec, d, p);
-        double x = p[0];
-        double y = p[1];
-        double z = p[2];
+        double[] xv = new double[6];
+        frames.icrsToGalactocentric(ra, dec, d, 0, 0, 0, xv);
+        double x = xv[0];
+        double y = xv[1];
+        double z = xv[2];
         double rGc = Math.hypot(x, y);
         double feh = gradientFeh(rGc) + fehScatter;
-        frame.rotation(x, y, vR, vPhi, vZ, p);
+        GalacticFrames.cartesianVelocity(x, y, vR, frames.sun().circularSpeed() + vPhi, vZ, p);
         double vx = p[0];
         double vy = p[1];
         double vz = p[2];
-        frame.observe(ra, dec, d, vx, vy, vz, p);
+        System.arraycopy(p, 0, xv, 3, 3);
+        double[] seen = new double[6];
+        frames.galactocentricToIcrs(xv, seen);
 
         double ageYr = Math.pow(10, logAge);
         double mass = Math.exp(logMass);
@@ -138,7 +143,7 @@ public record MockCluster(int index, String name, int field, double ra, double d
         double sigma = Math.sqrt(G_PC_KMS2_MSUN * mass / (10 * 1.33 * r50Pc));
         sigma = Math.max(0.2, Math.min(3.0, sigma));
         return new MockCluster(index, nameOf(index), field.index(), ra, dec, l, b, d, logAge, r50Deg, r50Pc, kingC, core, tidal,
-                ag, feh, alpha, x, y, z, rGc, vx, vy, vz, p[0], p[1], p[2], mass, sigma, mLow, mHigh, members);
+                ag, feh, alpha, x, y, z, rGc, vx, vy, vz, seen[3], seen[4], seen[5], mass, sigma, mLow, mHigh, members);
     }
 
     /** The age in years. */

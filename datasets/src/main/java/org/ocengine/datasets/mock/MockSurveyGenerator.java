@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.ocengine.Versions;
+import org.ocengine.galaxy.GalacticFrames;
+import org.ocengine.galaxy.SolarParameters;
 import org.ocengine.io.TableIO;
 import org.ocengine.io.TableWriter;
 import org.ocengine.pipeline.Progress;
@@ -43,7 +45,7 @@ import org.ocengine.table.Table;
 public final class MockSurveyGenerator {
 
     /** Version of the generated data: bumped whenever the same preset and seed would give other bytes. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private MockSurveyGenerator() {
     }
@@ -76,7 +78,7 @@ public final class MockSurveyGenerator {
         String extension = MockSurveyFiles.extensionOf(format);
         MockRandom rng = new MockRandom(seed);
         SurveyLayout layout = SurveyLayout.plan(preset, rng);
-        GalacticFrame frame = new GalacticFrame(GalacticFrame.Sun.SPEC);
+        GalacticFrames frames = GalacticFrames.defaults();
         log.accept(String.format(java.util.Locale.ROOT, "mock survey '%s', seed %d: %d fields (%d open-cluster, %d time-domain), %d clusters",
                 preset.name(), seed, preset.fieldCount(), preset.ocFields(), preset.tdFields(), preset.clusterCount()));
         Path out = dir.toAbsolutePath();
@@ -97,7 +99,7 @@ public final class MockSurveyGenerator {
             while (next < fields.size() || !queue.isEmpty()) {
                 while (next < fields.size() && queue.size() < window) {
                     SurveyLayout.Field f = fields.get(next++);
-                    queue.add(pool.submit(() -> new FieldSimulation(preset, f, rng, frame, Extinction.DEFAULT, SpectrumModel.DEFAULT).run()));
+                    queue.add(pool.submit(() -> new FieldSimulation(preset, f, rng, frames, Extinction.DEFAULT, SpectrumModel.DEFAULT).run()));
                 }
                 FieldSimulation.Result r = queue.removeFirst().join();
                 write(writers, r, alloc);
@@ -193,9 +195,15 @@ public final class MockSurveyGenerator {
         m.put("seed", seed);
         m.put("format", format);
         m.put("random", "Philox4x64-10, key (seed, 0x" + Long.toHexString(MockRandom.KEY1) + "), counters as in MockRandom");
-        GalacticFrame.Sun sun = GalacticFrame.Sun.SPEC;
-        m.put("sun", Map.of("r0_kpc", sun.r0Kpc(), "z_sun_kpc", sun.zSunKpc(), "v_circ_kms", sun.vCircKms(),
-                "uvw_sun_kms", List.of(sun.uSunKms(), sun.vSunKms(), sun.wSunKms())));
+        SolarParameters sun = SolarParameters.defaults();
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("r0_kpc", sun.distanceKpc());
+        frame.put("z_sun_kpc", sun.zSunKpc());
+        frame.put("v_circ_kms", sun.circularSpeed());
+        frame.put("uvw_sun_kms", List.of(sun.uSun(), sun.vSun(), sun.wSun()));
+        frame.put("galcen_radec_deg", List.of(sun.centreRaDeg(), sun.centreDecDeg()));
+        frame.put("roll_deg", sun.rollDeg());
+        m.put("sun", frame);
         SpectrumModel sm = SpectrumModel.DEFAULT;
         Map<String, Object> spectra = new LinkedHashMap<>();
         spectra.put("snr_at_g15_coadd", sm.snrAtG15());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.ocengine.galaxy.GalacticFrames;
 
 /**
  * Where the survey looks and when: the fields on the sky, their plates and exposure times, and which
@@ -157,10 +158,12 @@ public final class SurveyLayout {
         List<Field> fields = new ArrayList<>();
         int cluster = 0;
         double[] radec = new double[2];
+        // the engine's ICRS - Galactic rotation (it does not depend on the solar parameters)
+        GalacticFrames frames = GalacticFrames.defaults();
         for (int k = 0; k < oc.length + td.length; k++) {
             boolean isOc = k < oc.length;
             double[] cell = cells.get(isOc ? oc[k] : td[k - oc.length]);
-            GalacticFrame.galacticToIcrs(cell[0], cell[1], radec);
+            frames.galacticToIcrs(cell[0], cell[1], radec);
             int clusters = isOc ? preset.clustersPerOcField() : preset.clustersPerTdField();
             double[] mjd = isOc ? visitTimes(k, preset.ocVisits(), s) : exposureTimes(k, radec[0], preset, s);
             fields.add(new Field(k, isOc ? Kind.OPEN_CLUSTER : Kind.TIME_DOMAIN, cell[0], cell[1], radec[0], radec[1], cluster,

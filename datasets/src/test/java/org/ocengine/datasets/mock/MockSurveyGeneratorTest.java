@@ -20,6 +20,7 @@ import org.ocengine.combine.Weighting;
 import org.ocengine.compute.Device;
 import org.ocengine.datasets.recovery.MockDemo;
 import org.ocengine.datasets.recovery.RecoveryReport;
+import org.ocengine.galaxy.GalacticFrames;
 import org.ocengine.io.TableIO;
 import org.ocengine.pipeline.ClusterRun;
 import org.ocengine.pipeline.ClusterRunConfig;
@@ -68,9 +69,9 @@ class MockSurveyGeneratorTest {
         MockRandom b = new MockRandom(2);
         SurveyLayout la = SurveyLayout.plan(MockPreset.TINY, a);
         SurveyLayout lb = SurveyLayout.plan(MockPreset.TINY, b);
-        GalacticFrame frame = new GalacticFrame(GalacticFrame.Sun.SPEC);
-        MockCluster ca = MockCluster.draw(0, la.fields().get(0), MockPreset.TINY, frame, Extinction.DEFAULT, a.stream());
-        MockCluster cb = MockCluster.draw(0, lb.fields().get(0), MockPreset.TINY, frame, Extinction.DEFAULT, b.stream());
+        GalacticFrames frames = GalacticFrames.defaults();
+        MockCluster ca = MockCluster.draw(0, la.fields().get(0), MockPreset.TINY, frames, Extinction.DEFAULT, a.stream());
+        MockCluster cb = MockCluster.draw(0, lb.fields().get(0), MockPreset.TINY, frames, Extinction.DEFAULT, b.stream());
         assertNotEquals(ca.rv(), cb.rv());
         assertNotEquals(ca.distanceKpc(), cb.distanceKpc());
     }
@@ -101,6 +102,39 @@ class MockSurveyGeneratorTest {
             got.put(s.canonical(), s.input());
         }
         expected.forEach((canonical, input) -> assertEquals(input, got.get(canonical), canonical + " in " + t.origin()));
+    }
+
+    /**
+     * The truth's Galactocentric positions, R_GC and velocities are those the engine computes from the
+     * truth's own ra, dec, distance, proper motions and RV: the mock and the pipeline share one frame.
+     */
+    @Test
+    void truthGalactocentricAgreesWithTheEngine() throws Exception {
+        GalacticFrames frames = GalacticFrames.defaults();
+        try (RootAllocator alloc = new RootAllocator();
+             Table truth = TableIO.read(one.table(MockSurveyFiles.TRUTH_CLUSTERS), alloc)) {
+            assertEquals(MockPreset.TINY.clusterCount(), truth.rowCount());
+            double[] xv = new double[6];
+            double[] cyl = new double[6];
+            String[] names = {"x", "y", "z", "vx", "vy", "vz"};
+            double[][] col = new double[names.length][];
+            for (int k = 0; k < names.length; k++) {
+                col[k] = truth.doubles(names[k]);
+            }
+            double[] rGc = truth.doubles("r_gc");
+            for (int i = 0; i < truth.rowCount(); i++) {
+                frames.icrsToGalactocentric(truth.doubles("ra")[i], truth.doubles("dec")[i], truth.doubles("distance")[i] / 1000,
+                        truth.doubles("pmra")[i], truth.doubles("pmdec")[i], truth.doubles("rv")[i], xv);
+                GalacticFrames.cylindrical(xv, cyl);
+                double position = Math.sqrt(xv[0] * xv[0] + xv[1] * xv[1] + xv[2] * xv[2]);
+                double speed = Math.sqrt(xv[3] * xv[3] + xv[4] * xv[4] + xv[5] * xv[5]);
+                for (int k = 0; k < names.length; k++) {
+                    double scale = k < 3 ? position : speed;
+                    assertEquals(xv[k], col[k][i], 1e-9 * scale, names[k] + " of cluster " + i);
+                }
+                assertEquals(cyl[0], rGc[i], 1e-9 * cyl[0], "r_gc of cluster " + i);
+            }
+        }
     }
 
     /** The catalogue is the truth plus what the spectrum model says: zero points, noise of the stated size, failures. */
