@@ -79,9 +79,12 @@ class GradientRecoveryTest {
         try (RootAllocator alloc = new RootAllocator()) {
             MockSurveyFiles mock = MockSurveyGenerator.generate(GRADIENT, seed, dir.resolve("mock"), "fits", 2, alloc, Progress.NONE,
                     l -> { }).files();
-            // only the judged fits, 32 walkers x 16,000 steps as the demo; orbits only 10 Myr back and without Monte-Carlo (R_GC is today's)
+            // only the judged fits, the demo's 32 walkers for twice its 16,000 steps: the knee-fitted posterior is broad
+            // (tau about 260 steps), so 16,000 steps leave it near the 50-tau bar, on either side depending on the mock's bytes
+            // (of seeds 1, 3, 4, 5: seed 1 below it with generator v2, seeds 1, 3, 4 at 44-50 tau with v3); orbits only 10 Myr
+            // back and without Monte-Carlo (R_GC is today's)
             GradientConfig gradients = new GradientConfig(GradientRecovery.sweeps(), SamplerSettings.paper(seed).withWalkers(MockDemo.DEMO_WALKERS)
-                    .withSteps(MockDemo.DEMO_STEPS), java.util.Map.of(), GradientConfig.paper(seed).likelihood());
+                    .withSteps(2 * MockDemo.DEMO_STEPS), java.util.Map.of(), GradientConfig.paper(seed).likelihood());
             OrbitConfig d = OrbitConfig.defaults(seed);
             OrbitConfig presentOnly = new OrbitConfig(d.model(), d.sun(), d.integrator(), d.stepMyr(), d.tolerance(), 10, 10, 0, seed,
                     d.rvError());
