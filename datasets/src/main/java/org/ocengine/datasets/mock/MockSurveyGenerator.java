@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeUnit;
@@ -209,12 +210,12 @@ public final class MockSurveyGenerator {
         spectra.put("snr_at_g15_coadd", sm.snrAtG15());
         spectra.put("error_laws", List.of(law(ErrorLaw.RV), law(ErrorLaw.TEFF), law(ErrorLaw.LOGG), law(ErrorLaw.FEH), law(ErrorLaw.ALPHA_M)));
         spectra.put("rv_failure_fraction", sm.rvFailure());
-        spectra.put("cool_dwarf_bias", Map.of("logg", sm.coolDwarfLoggBias(), "feh", sm.coolDwarfFehBias()));
-        spectra.put("hot_star_extra_sigma", Map.of("feh", sm.hotFehSigma(), "alpha_m", sm.hotAlphaSigma()));
+        spectra.put("cool_dwarf_bias", new TreeMap<>(Map.of("logg", sm.coolDwarfLoggBias(), "feh", sm.coolDwarfFehBias())));
+        spectra.put("hot_star_extra_sigma", new TreeMap<>(Map.of("feh", sm.hotFehSigma(), "alpha_m", sm.hotAlphaSigma())));
         spectra.put("fibre_jitter_arcsec", sm.fibreJitterArcsec());
         m.put("spectra_model", spectra);
-        m.put("gradient", Map.of("inner_dex_per_kpc", MockCluster.GRADIENT_INNER, "outer_dex_per_kpc", MockCluster.GRADIENT_OUTER,
-                "knee_kpc", MockCluster.GRADIENT_KNEE_KPC, "zero_at_kpc", MockCluster.GRADIENT_ANCHOR_KPC, "scatter_dex", 0.05));
+        m.put("gradient", new TreeMap<>(Map.of("inner_dex_per_kpc", MockCluster.GRADIENT_INNER, "outer_dex_per_kpc", MockCluster.GRADIENT_OUTER,
+                "knee_kpc", MockCluster.GRADIENT_KNEE_KPC, "zero_at_kpc", MockCluster.GRADIENT_ANCHOR_KPC, "scatter_dex", 0.05)));
         List<Map<String, Object>> files = new ArrayList<>();
         for (String t : MockSurveyFiles.TABLES) {
             Map<String, Object> f = new LinkedHashMap<>();
