@@ -26,47 +26,15 @@ import argparse
 import datetime
 import json
 import os
-import platform
-import re
 import statistics
-import subprocess
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-OCENGINE = os.path.join(ROOT, "ocengine")
-PY = "/usr/bin/python3"
-
-
-def run(cmd):
-    p = subprocess.run(cmd, capture_output=True, text=True)
-    if p.returncode != 0:
-        sys.exit("run_mcmc_peers: command failed (%d): %s\n%s%s" % (p.returncode, " ".join(cmd), p.stdout, p.stderr))
-    return p.stdout
-
-
-def machine():
-    info = {"system": platform.platform(), "python": platform.python_version()}
-    lscpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
-    for key in ("Model name", "CPU(s)", "Thread(s) per core"):
-        m = re.search(r"^%s:\s*(.+)$" % re.escape(key), lscpu, re.M)
-        if m:
-            info[key.lower().replace("(s)", "s").replace(" ", "_")] = m.group(1).strip()
-    with open("/proc/meminfo") as f:
-        info["memory_gib"] = round(int(f.readline().split()[1]) / 1048576, 1)
-    info["load_average_at_start"] = os.getloadavg()
-    info["numpy"] = run([PY, "-c", "import numpy; print(numpy.__version__)"]).strip()
-    info["emcee"] = run([PY, "-c", "import emcee; print(emcee.__version__)"]).strip()
-    info["ocengine"] = run([OCENGINE, "--version"]).strip().replace("\n", "; ")
-    return info
-
-
-STEPS = 10000
+from peerlib import HERE, OCENGINE, PY, machine, ratio, run, summary
 
 
 def emcee_fits(inputs, fits, mode):
     return json.loads(run([PY, os.path.join(HERE, "mcmc_emcee.py"), inputs, "--fits", str(fits), "--mode", mode,
-                           "--steps", str(STEPS), "--discard", str(STEPS // 5)]))
+                           "--steps", str(STEPS), "--discard", str(STEPS // 5)])[1])
 
 
 def ocengine(inputs, fits, likelihood, work):
@@ -86,17 +54,6 @@ def ocengine(inputs, fits, likelihood, work):
     return r["median_s"], params
 
 
-def summary(seconds):
-    return {"runs": seconds, "median": statistics.median(seconds), "min": min(seconds), "max": max(seconds)}
-
-
-def ratio(peer, ours):
-    paired = [p / o for p, o in zip(peer, ours)]
-    r = statistics.median(paired)
-    return {"paired": paired, "ratio": r, "range": [min(paired), max(paired)],
-            "verdict": "no difference" if min(paired) <= 1 <= max(paired) else ("ocengine faster" if r > 1 else "peer faster")}
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--work", default="/tmp/ocengine-mcmc-peers")
@@ -110,7 +67,7 @@ def main():
     os.makedirs(args.work, exist_ok=True)
     inputs = os.path.join(args.work, "mcmc_100x400.csv")
     run([PY, os.path.join(HERE, "mcmc_inputs.py"), inputs, "--fits", "100", "--points", "400"])
-    result = {"date": datetime.date.today().isoformat(), "command": " ".join(sys.argv), "machine": machine(), "cases": {}}
+    result = {"date": datetime.date.today().isoformat(), "command": " ".join(sys.argv), "machine": machine(("numpy", "emcee")), "cases": {}}
     one, sweep = "quadratic fit 300x%d on 400 points" % STEPS, "sweep of 100 such fits"
     times = {one: {}, sweep: {}}
     agreement = []

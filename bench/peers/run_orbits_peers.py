@@ -29,51 +29,13 @@ import datetime
 import json
 import math
 import os
-import platform
-import re
 import statistics
-import subprocess
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-OCENGINE = os.path.join(ROOT, "ocengine")
-PY = "/usr/bin/python3"
+from peerlib import HERE, OCENGINE, PY, ROOT, machine, ratio, require, run, summary
 LOOKBACK_MYR = 500
 POTENTIAL = "mcmillan17"
 QUANTITIES = ("r_peri", "r_apo", "ecc", "z_max")
-
-
-def check_tools():
-    missing = [package for module, package in (("numpy", "python3-numpy"), ("astropy", "python3-astropy"),
-                                               ("galpy", "python3-galpy"))
-               if subprocess.run([PY, "-c", "import " + module], capture_output=True).returncode != 0]
-    if missing:
-        sys.exit("run_orbits_peers: missing Debian packages: %s\n  install them with: apt-get install %s"
-                 % (", ".join(missing), " ".join(missing)))
-
-
-def run(cmd):
-    p = subprocess.run(cmd, capture_output=True, text=True)
-    if p.returncode != 0:
-        sys.exit("run_orbits_peers: command failed (%d): %s\n%s%s" % (p.returncode, " ".join(cmd), p.stdout, p.stderr))
-    return p.stdout
-
-
-def machine():
-    info = {"system": platform.platform(), "python": platform.python_version()}
-    lscpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
-    for key in ("Model name", "CPU(s)", "Thread(s) per core"):
-        m = re.search(r"^%s:\s*(.+)$" % re.escape(key), lscpu, re.M)
-        if m:
-            info[key.lower().replace("(s)", "s").replace(" ", "_")] = m.group(1).strip()
-    with open("/proc/meminfo") as f:
-        info["memory_gib"] = round(int(f.readline().split()[1]) / 1048576, 1)
-    info["load_average_at_start"] = os.getloadavg()
-    for module in ("numpy", "astropy", "galpy"):
-        info[module] = run([PY, "-c", "import %s; print(%s.__version__)" % (module, module)]).strip()
-    info["ocengine"] = run([OCENGINE, "--version"]).strip().replace("\n", "; ")
-    return info
 
 
 def write_inputs(clusters, limit, path):
@@ -145,21 +107,6 @@ def agreement(inputs, galpy_csv, work):
             "galpy": "dop853_c, extremes on the 0.5 Myr outputs", "largest_relative_differences": worst}
 
 
-def summary(seconds, orbits):
-    return {"runs": seconds, "median": statistics.median(seconds), "min": min(seconds), "max": max(seconds),
-            "orbits": orbits, "orbits_per_s_per_core": orbits / statistics.median(seconds)}
-
-
-def ratio(peer, ours):
-    paired = [p / o for p, o in zip(peer, ours)]
-    r = statistics.median(paired)
-    if len(paired) < 2:
-        verdict = "one round: spread unknown"
-    else:
-        verdict = "no difference" if min(paired) <= 1 <= max(paired) else ("ocengine faster" if r > 1 else "peer faster")
-    return {"paired": paired, "ratio": r, "range": [min(paired), max(paired)], "verdict": verdict}
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--clusters", default=os.path.join(ROOT, "..", "shared", "data", "clusters", "HUNT2023.csv"))
@@ -169,14 +116,14 @@ def main():
     ap.add_argument("--work", default="/tmp/ocengine-orbits-peers")
     ap.add_argument("--out", default=None)
     args = ap.parse_args()
-    check_tools()
+    require((("numpy", "python3-numpy"), ("astropy", "python3-astropy"), ("galpy", "python3-galpy")))
     os.makedirs(args.work, exist_ok=True)
     clusters = os.path.normpath(os.path.abspath(args.clusters))
     inputs = os.path.join(args.work, "clusters_%d.csv" % args.limit)
     n = write_inputs(clusters, args.limit, inputs)
     if n < args.limit:
         print("run_orbits_peers: only %d usable rows in %s" % (n, clusters), file=sys.stderr)
-    result = {"date": datetime.date.today().isoformat(), "command": " ".join(sys.argv), "machine": machine(),
+    result = {"date": datetime.date.today().isoformat(), "command": " ".join(sys.argv), "machine": machine(("numpy", "astropy", "galpy")),
               "inputs": "the first %d rows of %s with distance (or parallax), pm and RV" % (n, clusters), "cases": {}}
     case = "%d cluster orbits, McMillan17, %d Myr, one core" % (n, LOOKBACK_MYR)
     names = ("galpy dop853_c (numcores=1)", "ocengine DOP853 (1 thread, warm)")
@@ -195,7 +142,8 @@ def main():
     if orbits[names[0]] != orbits[names[1]]:
         sys.exit("run_orbits_peers: the tools integrated different numbers of orbits: %s" % orbits)
     per_orbit = {t: [s / orbits[t] for s in seconds[t]] for t in names}
-    entry = {"tools": {t: summary(seconds[t], orbits[t]) for t in names},
+    entry = {"tools": {t: dict(summary(seconds[t]), orbits=orbits[t], orbits_per_s_per_core=orbits[t] / statistics.median(seconds[t]))
+                       for t in names},
              "ratios": {"%s / %s (time per orbit)" % names: ratio(per_orbit[names[0]], per_orbit[names[1]])},
              "agreement_with_galpy": agreement(inputs, galpy_csv, args.work)}
     result["cases"][case] = entry

@@ -26,61 +26,17 @@ import datetime
 import json
 import math
 import os
-import platform
 import re
-import shutil
-import statistics
 import subprocess
 import sys
-import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-OCENGINE = os.path.join(ROOT, "ocengine")
-PY = "/usr/bin/python3"
+from peerlib import HERE, OCENGINE, PY, machine, ratio, require, run, summary
 
 
-def check_tools():
-    missing = []
-    if shutil.which("stilts") is None:
-        missing.append("stilts")
-    for module, package in (("numpy", "python3-numpy"), ("astropy", "python3-astropy")):
-        if subprocess.run([PY, "-c", "import " + module], capture_output=True).returncode != 0:
-            missing.append(package)
-    if missing:
-        sys.exit("run_peers: missing Debian packages: %s\n  install them with: apt-get install %s"
-                 % (", ".join(missing), " ".join(missing)))
-
-
-def run(cmd, env=None):
-    """Runs a command, returns (wall seconds, stdout); stops on failure."""
-    t0 = time.perf_counter()
-    p = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    wall = time.perf_counter() - t0
-    if p.returncode != 0:
-        sys.exit("run_peers: command failed (%d): %s\n%s%s" % (p.returncode, " ".join(cmd), p.stdout, p.stderr))
-    return wall, p.stdout
-
-
-def machine():
-    info = {"system": platform.platform(), "python": platform.python_version()}
-    try:
-        lscpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
-        for key in ("Model name", "CPU(s)", "Thread(s) per core"):
-            m = re.search(r"^%s:\s*(.+)$" % re.escape(key), lscpu, re.M)
-            if m:
-                info[key.lower().replace("(s)", "s").replace(" ", "_")] = m.group(1).strip()
-        with open("/proc/meminfo") as f:
-            info["memory_gib"] = round(int(f.readline().split()[1]) / 1048576, 1)
-    except OSError:
-        pass
-    info["numpy"] = subprocess.run([PY, "-c", "import numpy; print(numpy.__version__)"], capture_output=True, text=True).stdout.strip()
-    info["astropy"] = subprocess.run([PY, "-c", "import astropy; print(astropy.__version__)"], capture_output=True, text=True).stdout.strip()
-    stilts = subprocess.run(["stilts", "-version"], capture_output=True, text=True).stdout
-    m = re.search(r"STILTS version (\S+)", stilts)
-    info["stilts"] = m.group(1) if m else stilts.strip().splitlines()[0]
-    info["ocengine"] = subprocess.run([OCENGINE, "--version"], capture_output=True, text=True).stdout.strip().replace("\n", "; ")
-    return info
+def stilts_version():
+    out = subprocess.run(["stilts", "-version"], capture_output=True, text=True).stdout
+    m = re.search(r"STILTS version (\S+)", out)
+    return m.group(1) if m else out.strip().splitlines()[0]
 
 
 def stilts_match(a, b, out):
@@ -105,19 +61,6 @@ def ocengine_bench(args, json_path, env=None):
     run([OCENGINE, "bench"] + args + ["--repeat", "1", "--json", json_path, "--device", "cpu"], env)
     with open(json_path) as f:
         return json.load(f)
-
-
-def summary(seconds):
-    return {"runs": seconds, "median": statistics.median(seconds), "min": min(seconds), "max": max(seconds)}
-
-
-def ratio(peer_runs, our_runs):
-    """Peer time over ocengine time, paired by round (both measured minutes apart, so a drift of the
-    machine cancels); the verdict is "no difference" when the paired ratios straddle 1."""
-    paired = [p / o for p, o in zip(peer_runs, our_runs)]
-    r = statistics.median(paired)
-    return {"paired": paired, "ratio": r, "range": [min(paired), max(paired)],
-            "verdict": "no difference" if min(paired) <= 1 <= max(paired) else ("ocengine faster" if r > 1 else "peer faster")}
 
 
 def mc_agreement(numpy_csv, ours_csv):
@@ -156,13 +99,14 @@ def main():
     cases = set(args.cases.split(","))
     if not cases or not cases <= {"xmatch", "montecarlo"}:
         sys.exit("run_peers: --cases takes xmatch and/or montecarlo, not %s" % args.cases)
-    check_tools()
+    require((("numpy", "python3-numpy"), ("astropy", "python3-astropy")), (("stilts", "stilts"),))
     w = args.work
     os.makedirs(w, exist_ok=True)
     print("run_peers: writing inputs into %s (once)" % w, flush=True)
     run([PY, os.path.join(HERE, "make_inputs.py"), w])
     f = lambda name: os.path.join(w, name)
-    result = {"date": datetime.date.today().isoformat(), "command": " ".join(sys.argv), "machine": machine(), "cases": {}}
+    result = {"date": datetime.date.today().isoformat(), "command": " ".join(sys.argv),
+              "machine": dict(machine(("numpy", "astropy")), stilts=stilts_version()), "cases": {}}
     times = {}
     counts = {}
 
