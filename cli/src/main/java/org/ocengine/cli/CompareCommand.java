@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ocengine.pipeline.CompareRun;
 import org.ocengine.quality.QualityConfig;
-import org.ocengine.table.CanonicalTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,27 +65,15 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> mine = new ArrayList<>();
-        List<String> yours = new ArrayList<>();
-        for (String map : maps) {
-            int colon = map.indexOf(':');
-            int eq = map.indexOf('=');
-            String role = colon > 0 && colon < eq ? map.substring(0, colon) : "theirs";
-            String assignment = colon > 0 && colon < eq ? map.substring(colon + 1) : map;
-            switch (role) {
-                case "ours" -> mine.add(assignment);
-                case "theirs" -> yours.add(assignment);
-                default -> throw new IllegalArgumentException("--map role must be ours or theirs, not " + role);
-            }
-        }
+        var columns = ColumnMapOptions.byRole(maps, List.of("theirs", "ours"));
         CompareRun.Level lvl = switch (level) {
             case "auto" -> CompareRun.Level.AUTO;
             case "clusters" -> CompareRun.Level.CLUSTERS;
             case "stars" -> CompareRun.Level.STARS;
             default -> throw new IllegalArgumentException("--level must be auto, clusters or stars, not " + level);
         };
-        CompareRun.Config config = new CompareRun.Config(ours, theirs, CanonicalTables.parseOverrides(mine),
-                CanonicalTables.parseOverrides(yours), lvl, statistic.toLowerCase(Locale.ROOT), radius,
+        CompareRun.Config config = new CompareRun.Config(ours, theirs, columns.get("ours"),
+                columns.get("theirs"), lvl, statistic.toLowerCase(Locale.ROOT), radius,
                 QualityConfig.DEFAULT_SENTINELS, backend.parsed(), backend.threads);
         var err = spec.commandLine().getErr();
         CompareRun.Summary summary = CompareRun.run(config, out, line -> report.note(err, line));

@@ -14,7 +14,6 @@ import org.ocengine.pipeline.ClusterRun;
 import org.ocengine.pipeline.ClusterRunConfig;
 import org.ocengine.quality.QualityConfig;
 import org.ocengine.quality.Survey;
-import org.ocengine.table.CanonicalTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -209,22 +208,8 @@ final class RunCommand implements Callable<Integer> {
     record ColumnMaps(java.util.Map<String, String> spectra, java.util.Map<String, String> members,
                       java.util.Map<String, String> clusters) {
         static ColumnMaps parse(List<String> maps) {
-            List<String> s = new ArrayList<>();
-            List<String> m = new ArrayList<>();
-            List<String> c = new ArrayList<>();
-            for (String map : maps) {
-                int colon = map.indexOf(':');
-                int eq = map.indexOf('=');
-                String role = colon > 0 && colon < eq ? map.substring(0, colon) : "spectra";
-                String assignment = colon > 0 && colon < eq ? map.substring(colon + 1) : map;
-                switch (role) {
-                    case "spectra" -> s.add(assignment);
-                    case "members" -> m.add(assignment);
-                    case "clusters" -> c.add(assignment);
-                    default -> throw new IllegalArgumentException("--map role must be spectra, members or clusters, not " + role);
-                }
-            }
-            return new ColumnMaps(CanonicalTables.parseOverrides(s), CanonicalTables.parseOverrides(m), CanonicalTables.parseOverrides(c));
+            var byRole = ColumnMapOptions.byRole(maps, List.of("spectra", "members", "clusters"));
+            return new ColumnMaps(byRole.get("spectra"), byRole.get("members"), byRole.get("clusters"));
         }
     }
 }
