@@ -133,16 +133,14 @@ public final class WalkerStreams {
         if (!Double.isNaN(z)) {
             return z;
         }
-        continuation.first = first;
         continuation.step = step;
         continuation.walker = walker == ENSEMBLE ? -1L : walker & 0xFFFFFFFFL;
         continuation.lane = lane;
-        return Ziggurat.deviate(continuation);
+        return Ziggurat.deviateAfterRejection(first, continuation);
     }
 
-    /** The word sequence of a normal deviate past its first word. */
+    /** The word sequence of a normal deviate past its first word (words 1, 2, ...). */
     private final class Continuation implements Ziggurat.WordSource {
-        long first;
         long step;
         long walker;
         int lane;
@@ -150,9 +148,6 @@ public final class WalkerStreams {
 
         @Override
         public long word(int m) {
-            if (m == 0) {
-                return first;
-            }
             Philox4x64.block(step, NORMAL_CONTINUATION | ((long) lane << 32) | m, walker, fitKey, seed, KEY1, words);
             return words[0];
         }

@@ -197,7 +197,7 @@ final class KeplerianPeriods {
     }
 
     /** The weighted chi^2 of the best (gamma, A, B) at (f, e, periastron phase); sets {@link #semiAmplitude}. */
-    double chi2(double f, double e, double phase) {
+    private double chi2(double f, double e, double phase) {
         double root = Math.sqrt(1 - e * e);
         for (int i = 0; i < n; i++) {
             double ecc = eccentricAnomaly(meanAnomaly(f, phase, t[i]), e);
@@ -289,7 +289,7 @@ final class KeplerianPeriods {
     }
 
     /** Copies the series with times relative to its first point and values less their weighted mean. */
-    void load(double[] time, double[] value, double[] error, int from, int to) {
+    private void load(double[] time, double[] value, double[] error, int from, int to) {
         n = to - from;
         if (t.length < n) {
             t = new double[n];

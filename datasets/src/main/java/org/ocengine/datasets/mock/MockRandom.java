@@ -135,7 +135,7 @@ public final class MockRandom {
             if (!Double.isNaN(z)) {
                 return z;
             }
-            return Ziggurat.deviate(m -> m == 0 ? first : word());
+            return Ziggurat.deviateAfterRejection(first, m -> word());
         }
 
         /** A normal deviate with the given mean and standard deviation. */
